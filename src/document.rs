@@ -1,0 +1,300 @@
+//! The document and its layers. A [`Document`] owns the (normalised) text and
+//! one field per layer; each stage of the pipeline fills one layer and only
+//! reads the others. Spans are half-open byte offsets into the text; the
+//! code-point offsets of the output are computed once, in `record.rs`.
+
+use crate::calendar::Date;
+
+/// A half-open byte range `start..end` of the document text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` (bytes).
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+    /// Whether `other` lies inside this span.
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    /// Whether the two spans share at least one byte.
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+    /// The text this span covers.
+    pub fn of(self, text: &str) -> &str {
+        &text[self.start..self.end]
+    }
+}
+
+/// What an organisation is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OrgKind {
+    Igo,
+    Agency,
+    Police,
+    Ministry,
+    Government,
+    Ngo,
+    Company,
+    Other,
+}
+
+impl OrgKind {
+    /// Every kind with its name in gazetteers and output.
+    pub const ALL: [(OrgKind, &'static str); 8] = [
+        (OrgKind::Igo, "igo"),
+        (OrgKind::Agency, "agency"),
+        (OrgKind::Police, "police"),
+        (OrgKind::Ministry, "ministry"),
+        (OrgKind::Government, "government"),
+        (OrgKind::Ngo, "ngo"),
+        (OrgKind::Company, "company"),
+        (OrgKind::Other, "other"),
+    ];
+    /// The kind's name.
+    pub fn as_str(self) -> &'static str {
+        OrgKind::ALL.iter().find(|(k, _)| *k == self).map_or("other", |(_, n)| n)
+    }
+    /// The kind named `name`.
+    pub fn parse(name: &str) -> Option<OrgKind> {
+        OrgKind::ALL.iter().find(|(_, n)| *n == name).map(|(k, _)| *k)
+    }
+}
+
+/// Where an organisation entry came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OrgSource {
+    /// A gazetteer entry.
+    Gazetteer,
+    /// Defined by the text itself ("the Arab Interior Ministers' Council (AIMC)").
+    Definition,
+}
+
+/// An organisation the document names, with every mention of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Organisation {
+    /// Stable id (gazetteer id, or derived from a definition).
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// Canonical acronym, if any.
+    pub acronym: Option<String>,
+    /// What it is.
+    pub kind: OrgKind,
+    /// Gazetteer or in-text definition.
+    pub source: OrgSource,
+    /// Mentions in order of appearance.
+    pub mentions: Vec<Span>,
+}
+
+/// A person, with titles, affiliation and every mention.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Person {
+    /// Full name as first given.
+    pub name: String,
+    /// Titles in normal form ("Secretary General"), honorifics excluded.
+    pub titles: Vec<String>,
+    /// An organisation id or an ISO 3166 alpha-2 code.
+    pub affiliation: Option<String>,
+    /// Mentions in order of appearance (name only, without titles).
+    pub mentions: Vec<Span>,
+}
+
+/// How precise a date value is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Granularity {
+    Day,
+    Month,
+    Year,
+    Range,
+    Relative,
+}
+
+impl Granularity {
+    /// The name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Granularity::Day => "day",
+            Granularity::Month => "month",
+            Granularity::Year => "year",
+            Granularity::Range => "range",
+            Granularity::Relative => "relative",
+        }
+    }
+}
+
+/// A date expression and its ISO 8601 value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DateMention {
+    /// Where it is.
+    pub span: Span,
+    /// `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, `START/END`, or `None` when unresolvable.
+    pub value: Option<String>,
+    /// How precise the value is.
+    pub granularity: Granularity,
+}
+
+/// A place, with its country and mentions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Location {
+    /// Canonical name.
+    pub name: String,
+    /// ISO 3166 alpha-2 code of the country it is in (or is), if any.
+    pub country: Option<String>,
+    /// Mentions in order of appearance.
+    pub mentions: Vec<Span>,
+}
+
+/// The role a party played in a meeting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Role {
+    Member,
+    Observer,
+    Host,
+    Participant,
+}
+
+impl Role {
+    /// The name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Member => "member",
+            Role::Observer => "observer",
+            Role::Host => "host",
+            Role::Participant => "participant",
+        }
+    }
+}
+
+/// Who took part: an organisation (by id) or a country (alpha-2).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Party {
+    Organisation(String),
+    Country(String),
+}
+
+/// A party's part in a meeting, with the evidence sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Participant {
+    /// Who.
+    pub party: Party,
+    /// As what.
+    pub role: Role,
+    /// Index of the evidence sentence.
+    pub sentence: usize,
+    /// Index of the event in `Document::events`, when there are several.
+    pub event: Option<usize>,
+}
+
+/// How a meeting was held.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Mode {
+    Virtual,
+    Hybrid,
+    InPerson,
+}
+
+impl Mode {
+    /// The name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Virtual => "virtual",
+            Mode::Hybrid => "hybrid",
+            Mode::InPerson => "in person",
+        }
+    }
+}
+
+/// An announced next meeting.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct NextMeeting {
+    /// ISO value of its date, if given.
+    pub date: Option<String>,
+    /// Its place, if given.
+    pub location: Option<String>,
+}
+
+/// A meeting the release reports.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Event {
+    /// Its name, with its ordinal ("4th Dialogue on …").
+    pub name: String,
+    /// Short names the text defines ("the Dialogue").
+    pub aliases: Vec<String>,
+    /// ISO value of its date or range.
+    pub date: Option<String>,
+    /// How it was held.
+    pub mode: Option<Mode>,
+    /// Organisation id of the organiser.
+    pub organiser: Option<String>,
+    /// Where it was held.
+    pub location: Option<String>,
+    /// The next meeting, when announced.
+    pub next: Option<NextMeeting>,
+}
+
+/// Where the release date came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PublishedFrom {
+    /// `--published`, or the `published` field of a jsonl record.
+    Input,
+    /// A dateline at the top of the text.
+    Dateline,
+}
+
+/// The release date and where it came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Published {
+    /// The date.
+    pub date: Date,
+    /// Its origin.
+    pub from: PublishedFrom,
+}
+
+/// A document: its text and every layer the pipeline adds.
+#[derive(Clone, Debug, Default)]
+pub struct Document {
+    /// Identifier (file stem, relative path or jsonl id).
+    pub id: String,
+    /// The text, BOM removed and line ends normalised to `\n`.
+    pub text: String,
+    /// The release date the relative dates resolve against.
+    pub published: Option<Published>,
+    /// The headline, when the release has one.
+    pub title: Option<Span>,
+    /// Sentences in order; page furniture is left out.
+    pub sentences: Vec<Span>,
+    /// Organisations in order of first mention.
+    pub organisations: Vec<Organisation>,
+    /// People in order of first mention.
+    pub people: Vec<Person>,
+    /// Date expressions in text order.
+    pub dates: Vec<DateMention>,
+    /// Places in order of first mention.
+    pub locations: Vec<Location>,
+    /// Who took part and as what.
+    pub participants: Vec<Participant>,
+    /// The meetings reported.
+    pub events: Vec<Event>,
+}
+
+impl Document {
+    /// The end of the last sentence: stages look for mentions before it only,
+    /// so page furniture after the release yields nothing.
+    pub fn content_end(&self) -> usize {
+        self.sentences.last().map_or(0, |s| s.end)
+    }
+
+    /// Index of the sentence holding byte `pos` (or the last one before it).
+    pub fn sentence_of(&self, pos: usize) -> usize {
+        self.sentences.partition_point(|s| s.start <= pos).saturating_sub(1)
+    }
+}

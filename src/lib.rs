@@ -1,0 +1,96 @@
+//! pressx turns press releases into structured data: sentences,
+//! organisations, people, dates, places, who took part in a meeting and as
+//! what, and the meeting itself.
+//!
+//! ```
+//! let resources = pressx::Resources::builtin();
+//! let options = pressx::Options::default();
+//! let doc = pressx::extract("demo", "Talks held\n\nThe talks ended.", &resources, &options);
+//! let record = pressx::record::to_record(&doc, false);
+//! assert_eq!(record.sentences.len(), 2);
+//! ```
+
+pub mod batch;
+pub mod calendar;
+pub mod check;
+pub mod document;
+pub mod error;
+pub mod eval;
+pub mod gazetteer;
+pub mod input;
+pub mod pipeline;
+pub mod record;
+pub mod schema;
+pub mod sentences;
+
+pub use calendar::Date;
+pub use document::Document;
+pub use error::{Error, GazetteerError, InputError};
+
+use gazetteer::Gazetteers;
+
+/// Everything the stages look things up in: built once from the gazetteers,
+/// immutable, shared by reference across threads.
+#[derive(Clone, Debug)]
+pub struct Resources {
+    pub(crate) sentences: sentences::Rules,
+}
+
+impl Resources {
+    /// Resources from the built-in gazetteers only.
+    pub fn builtin() -> Resources {
+        // Every built-in file is validated by the unit tests of its stage.
+        Resources::new(&Gazetteers::builtin()).expect("built-in gazetteers are valid")
+    }
+
+    /// Resources from `gazetteers` (built-ins merged with the user's).
+    pub fn new(gazetteers: &Gazetteers) -> Result<Resources, GazetteerError> {
+        Ok(Resources { sentences: sentences::Rules::build(gazetteers)? })
+    }
+}
+
+/// How to read `05/06/2021`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DateOrder {
+    /// Day first (5 June 2021): the default.
+    #[default]
+    Dmy,
+    /// Month first (May 6, 2021).
+    Mdy,
+}
+
+/// Per-run options of the extraction.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The release date relative dates resolve against (`--published`).
+    pub published: Option<Date>,
+    /// How to read all-numeric dates.
+    pub date_order: DateOrder,
+}
+
+/// Makes `text` the form offsets refer to: a leading byte-order mark removed,
+/// CRLF and lone CR line ends made LF — what Python's
+/// `open(path, encoding="utf-8-sig").read()` gives.
+pub fn normalise_text(text: &str) -> std::borrow::Cow<'_, str> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.contains('\r') {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// Extracts everything from one document. `options.published` is the release
+/// date (when the caller knows it).
+pub fn extract(id: &str, text: &str, resources: &Resources, options: &Options) -> Document {
+    let mut doc = Document {
+        id: id.to_string(),
+        text: normalise_text(text).into_owned(),
+        published: options
+            .published
+            .map(|date| document::Published { date, from: document::PublishedFrom::Input }),
+        ..Document::default()
+    };
+    pipeline::run(&mut doc, resources, options);
+    doc
+}

@@ -1,0 +1,364 @@
+//! The `pressx` command: clap arguments turned once into a checked
+//! configuration, documents fed to the library on worker threads, records
+//! written in input order, exit codes (0 all well, 1 a document failed or a
+//! check mismatched, 2 bad usage or a bad gazetteer).
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use pressx::check::{self, Outcome};
+use pressx::error::Error;
+use pressx::gazetteer::Gazetteers;
+use pressx::input::{self, Failed, InputConfig, InputFormat, Source};
+use pressx::record::{ErrorRecord, to_record};
+use pressx::{Date, DateOrder, Options, Resources, batch, eval, schema};
+use std::collections::HashSet;
+use std::io::{self, BufWriter, Write};
+use std::path::{Component, Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "pressx", version, about = "Turn press releases into structured data (JSON records, schema pressx/1)")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract records from files, folders (searched recursively for *.txt) or stdin (`-`, or no path)
+    Extract(ExtractArgs),
+    /// For each X.txt in DIR compare `extract X.txt` with X.json; --bless rewrites the .json
+    Check {
+        /// Folder of NAME.txt + NAME.json pairs
+        dir: PathBuf,
+        /// Rewrite the golden .json files from the current output
+        #[arg(long)]
+        bless: bool,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Score against gold annotations (<id>.txt + <id>.gold.json)
+    Eval {
+        /// Folder of gold annotations
+        gold_dir: PathBuf,
+        /// Show, per document, what was missed and what was spurious
+        #[arg(long, short)]
+        verbose: bool,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Print the JSON Schema of the output record
+    Schema,
+}
+
+#[derive(Args, Clone)]
+struct Common {
+    /// Extra gazetteer files or folders, merged over the built-in ones
+    #[arg(long, value_name = "PATH")]
+    gazetteer: Vec<PathBuf>,
+    /// How to read all-numeric dates such as 05/06/2021
+    #[arg(long, value_enum, default_value = "dmy")]
+    date_order: Order,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Order {
+    Dmy,
+    Mdy,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum InputKind {
+    Text,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Json,
+    Jsonl,
+}
+
+#[derive(Args)]
+struct ExtractArgs {
+    /// Files, folders, or - for stdin (the default)
+    paths: Vec<PathBuf>,
+    /// How the input is laid out
+    #[arg(long, value_enum, default_value = "text")]
+    input: InputKind,
+    /// Output format (default: json for one document, jsonl for more)
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Write to FILE, or one <id>.json per document into DIR (an existing folder or a path ending in /)
+    #[arg(short, long, value_name = "FILE|DIR")]
+    output: Option<PathBuf>,
+    /// Input encoding when not UTF-8 (windows-1252, latin1, utf-16, …)
+    #[arg(long, value_name = "NAME")]
+    encoding: Option<String>,
+    /// Release date (YYYY-MM-DD) that relative dates resolve against
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    published: Option<String>,
+    /// The record carries the text its offsets refer to
+    #[arg(long)]
+    include_text: bool,
+    /// Larger documents get an error record instead of being read
+    #[arg(long, value_name = "N")]
+    max_bytes: Option<u64>,
+    /// Worker threads (default: all cores); output order never changes
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
+    #[command(flatten)]
+    common: Common,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => run_extract(args),
+        Command::Check { dir, bless, common } => run_check(&dir, bless, &common),
+        Command::Eval { gold_dir, verbose, common } => run_eval(&gold_dir, verbose, &common),
+        Command::Schema => {
+            let mut out = io::stdout().lock();
+            let _ = writeln!(out, "{}", schema::SCHEMA_JSON.trim_end());
+            Ok(ExitCode::SUCCESS)
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("pressx: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn load_resources(common: &Common) -> Result<(Resources, Options), Error> {
+    let gazetteers = Gazetteers::with_user(&common.gazetteer)?;
+    let resources = Resources::new(&gazetteers)?;
+    let date_order = match common.date_order {
+        Order::Dmy => DateOrder::Dmy,
+        Order::Mdy => DateOrder::Mdy,
+    };
+    Ok((resources, Options { date_order, ..Options::default() }))
+}
+
+/// Where records go.
+enum Sink {
+    /// stdout, or a file written through a temporary and renamed at the end.
+    Stream { out: Box<dyn Write>, temp: Option<(PathBuf, PathBuf)> },
+    /// One `<id>.json` per document.
+    Dir { dir: PathBuf, written: HashSet<String> },
+}
+
+fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
+    let (resources, mut options) = load_resources(&args.common)?;
+    if let Some(p) = &args.published {
+        options.published = Some(
+            Date::parse_iso(p)
+                .ok_or_else(|| Error::Usage(format!("--published {p:?} is not a YYYY-MM-DD date")))?,
+        );
+    }
+    let encoding = match &args.encoding {
+        None => None,
+        Some(name) => Some(
+            input::encoding_for(name)
+                .ok_or_else(|| Error::Usage(format!("--encoding {name:?} is not an encoding pressx knows")))?,
+        ),
+    };
+    let config = InputConfig {
+        format: if args.input == InputKind::Jsonl { InputFormat::Jsonl } else { InputFormat::Text },
+        encoding,
+        max_bytes: args.max_bytes,
+    };
+    let single = args.input == InputKind::Text
+        && args.paths.len() <= 1
+        && !args.paths.first().is_some_and(|p| p.is_dir());
+    let format = args.format.unwrap_or(if single { Format::Json } else { Format::Jsonl });
+    let threads = match args.jobs {
+        Some(0) => return Err(Error::Usage("--jobs must be at least 1".into())),
+        Some(n) => n,
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    };
+    let mut sink = open_sink(args.output.as_deref())?;
+    let include_text = args.include_text;
+    let work = |item: Result<Source, Failed>| -> Result<(String, Vec<u8>), Failed> {
+        let loaded = input::load(item?, &config)?;
+        let mut opts = options.clone();
+        if loaded.published.is_some() {
+            opts.published = loaded.published;
+        }
+        let doc = pressx::extract(&loaded.id, &loaded.text, &resources, &opts);
+        let record = to_record(&doc, include_text);
+        let mut bytes = if format == Format::Json {
+            serde_json::to_vec_pretty(&record)
+        } else {
+            serde_json::to_vec(&record)
+        }
+        .expect("a record always serialises: it holds only strings, numbers and lists");
+        bytes.push(b'\n');
+        Ok((doc.id, bytes))
+    };
+    let mut failed = 0usize;
+    let result = batch::ordered(
+        input::sources(&args.paths, config),
+        threads,
+        threads * 16,
+        work,
+        |out| write_one(&mut sink, out, format, &mut failed),
+    );
+    match result {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+        Err(e) => return Err(Error::Output { path: args.output.clone().unwrap_or_else(|| "stdout".into()), error: e.to_string() }),
+    }
+    finish_sink(sink)?;
+    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn open_sink(output: Option<&Path>) -> Result<Sink, Error> {
+    let Some(path) = output else {
+        return Ok(Sink::Stream { out: Box::new(BufWriter::with_capacity(1 << 16, io::stdout())), temp: None });
+    };
+    let out_err = |e: io::Error| Error::Output { path: path.to_path_buf(), error: e.to_string() };
+    if path.is_dir() || path.as_os_str().to_string_lossy().ends_with('/') {
+        std::fs::create_dir_all(path).map_err(out_err)?;
+        return Ok(Sink::Dir { dir: path.to_path_buf(), written: HashSet::new() });
+    }
+    let name = path.file_name().map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
+    let temp = path.with_file_name(format!(".{name}.pressx-{}.tmp", std::process::id()));
+    let file = std::fs::File::create(&temp).map_err(out_err)?;
+    Ok(Sink::Stream { out: Box::new(BufWriter::with_capacity(1 << 16, file)), temp: Some((temp, path.to_path_buf())) })
+}
+
+fn finish_sink(sink: Sink) -> Result<(), Error> {
+    if let Sink::Stream { mut out, temp } = sink {
+        let flushed = out.flush();
+        drop(out);
+        match (flushed, temp) {
+            (Err(e), _) if e.kind() == io::ErrorKind::BrokenPipe => {}
+            (Err(e), temp) => {
+                let path = temp.map_or_else(|| PathBuf::from("stdout"), |(_, p)| p);
+                return Err(Error::Output { path, error: e.to_string() });
+            }
+            (Ok(()), Some((temp, path))) => {
+                std::fs::rename(&temp, &path).map_err(|e| Error::Output { path, error: e.to_string() })?;
+            }
+            (Ok(()), None) => {}
+        }
+    }
+    Ok(())
+}
+
+/// A path inside `dir` for `id`, or why there is none: ids from jsonl are
+/// untrusted, so only plain relative components are allowed.
+fn path_in(dir: &Path, id: &str) -> Result<PathBuf, String> {
+    let rel = Path::new(id);
+    let plain = !id.is_empty()
+        && !id.contains('\0')
+        && rel.components().all(|c| matches!(c, Component::Normal(_)));
+    if !plain {
+        return Err(format!("id {id:?} cannot name a file inside the output folder"));
+    }
+    Ok(dir.join(format!("{id}.json")))
+}
+
+fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let temp = path.with_file_name(format!(".{name}.pressx-{}.tmp", std::process::id()));
+    std::fs::write(&temp, bytes)?;
+    std::fs::rename(&temp, path)
+}
+
+fn write_one(
+    sink: &mut Sink,
+    out: Result<(String, Vec<u8>), Failed>,
+    format: Format,
+    failed: &mut usize,
+) -> io::Result<()> {
+    let (id, bytes) = match out {
+        Ok(ok) => ok,
+        Err(f) => {
+            *failed += 1;
+            eprintln!("pressx: {}: {}", f.origin, f.error);
+            if let (Sink::Stream { out, .. }, Format::Jsonl) = (&mut *sink, format) {
+                let rec = ErrorRecord { id: f.id, error: f.error.to_string() };
+                let mut line = serde_json::to_vec(&rec).expect("two strings always serialise");
+                line.push(b'\n');
+                out.write_all(&line)?;
+            }
+            return Ok(());
+        }
+    };
+    match sink {
+        Sink::Stream { out, .. } => out.write_all(&bytes),
+        Sink::Dir { dir, written } => {
+            let target = path_in(dir, &id).and_then(|p| {
+                if written.insert(id.clone()) { Ok(p) } else { Err(format!("id {id:?} appears twice; not overwriting its record")) }
+            });
+            let result = target.and_then(|p| write_atomic(&p, &bytes).map_err(|e| format!("{}: {e}", p.display())));
+            if let Err(e) = result {
+                *failed += 1;
+                eprintln!("pressx: {id}: {e}");
+            }
+            Ok(())
+        }
+    }
+}
+
+fn run_check(dir: &Path, bless: bool, common: &Common) -> Result<ExitCode, Error> {
+    let (resources, options) = load_resources(common)?;
+    let fixtures = check::fixtures(dir)?;
+    let mut stdout = io::stdout().lock();
+    let (mut ok, mut bad) = (0, 0);
+    for txt in &fixtures {
+        let name = txt.display();
+        let line = match check::check_one(txt, &resources, &options, bless) {
+            Outcome::Match => {
+                ok += 1;
+                continue;
+            }
+            Outcome::Blessed => {
+                ok += 1;
+                format!("blessed {}", txt.with_extension("json").display())
+            }
+            Outcome::Missing => {
+                bad += 1;
+                format!("{name}: no {} (run with --bless to write it)", txt.with_extension("json").display())
+            }
+            Outcome::Failed(e) => {
+                bad += 1;
+                format!("{name}: {e}")
+            }
+            Outcome::Mismatch(diffs) => {
+                bad += 1;
+                let mut s = format!("{name}: {} difference(s)", diffs.len());
+                for d in diffs.iter().take(40) {
+                    s.push_str("\n  ");
+                    s.push_str(&d.replace('\n', "\n  "));
+                }
+                if diffs.len() > 40 {
+                    s.push_str(&format!("\n  … and {} more", diffs.len() - 40));
+                }
+                s
+            }
+        };
+        if writeln!(stdout, "{line}").is_err() {
+            break;
+        }
+    }
+    let _ = writeln!(stdout, "{} fixture(s): {ok} ok, {bad} not", fixtures.len());
+    Ok(if bad > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn run_eval(dir: &Path, verbose: bool, common: &Common) -> Result<ExitCode, Error> {
+    let (resources, options) = load_resources(common)?;
+    let report = eval::evaluate(dir, &resources, &options, verbose)?;
+    let mut stdout = io::stdout().lock();
+    if verbose {
+        let _ = write!(stdout, "{}", report.details);
+    }
+    let _ = write!(stdout, "{}", report.table());
+    Ok(ExitCode::SUCCESS)
+}
