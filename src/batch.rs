@@ -5,7 +5,7 @@
 //! document holds back the output without letting the reorder buffer grow.
 
 use std::collections::BTreeMap;
-use std::sync::mpsc::{Receiver, TryRecvError, sync_channel};
+use std::sync::mpsc::{Receiver, sync_channel};
 use std::sync::{Arc, Mutex};
 
 /// Applies `work` to every item on `threads` threads and hands the results to
@@ -92,13 +92,8 @@ fn drive<I, O, E>(
                 }
             }
             // Collect finished work without waiting.
-            loop {
-                match out_rx.try_recv() {
-                    Ok((seq, out)) => {
-                        pending.insert(seq, out);
-                    }
-                    Err(TryRecvError::Empty | TryRecvError::Disconnected) => break,
-                }
+            while let Ok((seq, out)) = out_rx.try_recv() {
+                pending.insert(seq, out);
             }
             continue;
         }
@@ -144,10 +139,16 @@ mod tests {
     #[test]
     fn a_sink_error_stops_the_batch() {
         let mut seen = 0;
-        let r = ordered(0..10_000, 2, 8, |i| i, |i| {
-            seen += 1;
-            if i == 3 { Err("closed") } else { Ok(()) }
-        });
+        let r = ordered(
+            0..10_000,
+            2,
+            8,
+            |i| i,
+            |i| {
+                seen += 1;
+                if i == 3 { Err("closed") } else { Ok(()) }
+            },
+        );
         assert_eq!(r, Err("closed"));
         assert_eq!(seen, 4);
     }

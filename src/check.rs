@@ -39,10 +39,22 @@ pub fn fixtures(dir: &Path) -> Result<Vec<PathBuf>, Error> {
 }
 
 /// The pretty JSON `pressx extract --format json` writes for `txt`, or why it failed.
-pub fn expected_json(txt: &Path, resources: &Resources, options: &Options) -> Result<String, String> {
-    let id = txt.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-    let loaded = input::load(Source::File { path: txt.to_path_buf(), id }, &InputConfig::default())
-        .map_err(|f| f.error.to_string())?;
+pub fn expected_json(
+    txt: &Path,
+    resources: &Resources,
+    options: &Options,
+) -> Result<String, String> {
+    let id = txt
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let loaded = input::load(
+        Source::File {
+            path: txt.to_path_buf(),
+            id,
+        },
+        &InputConfig::default(),
+    )
+    .map_err(|f| f.error.to_string())?;
     let doc = extract(&loaded.id, &loaded.text, resources, options);
     let mut json = serde_json::to_string_pretty(&to_record(&doc, false))
         .map_err(|e| format!("cannot serialise: {e}"))?;
@@ -67,14 +79,20 @@ pub fn check_one(txt: &Path, resources: &Resources, options: &Options, bless: bo
             Err(e) => Outcome::Failed(format!("{}: cannot write: {e}", golden.display())),
         };
     }
-    let Some(old) = old else { return Outcome::Missing };
+    let Some(old) = old else {
+        return Outcome::Missing;
+    };
     let expected: Value = match serde_json::from_str(&old) {
         Ok(v) => v,
         Err(e) => return Outcome::Failed(format!("{}: not JSON: {e}", golden.display())),
     };
     let got: Value = serde_json::from_str(&got).unwrap_or(Value::Null);
     let diffs = diff(&expected, &got);
-    if diffs.is_empty() { Outcome::Match } else { Outcome::Mismatch(diffs) }
+    if diffs.is_empty() {
+        Outcome::Match
+    } else {
+        Outcome::Mismatch(diffs)
+    }
 }
 
 /// The differences between two JSON values, one line each, as
@@ -100,7 +118,11 @@ fn diff_at(path: &str, expected: &Value, got: &Value, out: &mut Vec<String>) {
     match (expected, got) {
         (Value::Object(a), Value::Object(b)) => {
             for (k, va) in a {
-                let p = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                let p = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
                 match b.get(k) {
                     Some(vb) => diff_at(&p, va, vb, out),
                     None => out.push(format!("{p}: expected {}, got nothing", short(va))),
@@ -108,7 +130,11 @@ fn diff_at(path: &str, expected: &Value, got: &Value, out: &mut Vec<String>) {
             }
             for (k, vb) in b {
                 if !a.contains_key(k) {
-                    let p = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                    let p = if path.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{path}.{k}")
+                    };
                     out.push(format!("{p}: unexpected {}", short(vb)));
                 }
             }
@@ -129,7 +155,11 @@ fn diff_at(path: &str, expected: &Value, got: &Value, out: &mut Vec<String>) {
             out.push(line);
         }
         _ if expected != got => {
-            out.push(format!("{path}: expected {}, got {}", short(expected), short(got)));
+            out.push(format!(
+                "{path}: expected {}, got {}",
+                short(expected),
+                short(got)
+            ));
         }
         _ => {}
     }
@@ -144,17 +174,42 @@ mod tests {
     fn diffs_are_readable() {
         let cases: &[(&str, Value, Value, &[&str])] = &[
             ("equal", json!({"a": [1, 2]}), json!({"a": [1, 2]}), &[]),
-            ("scalar", json!({"a": {"b": 1}}), json!({"a": {"b": 2}}), &["a.b: expected 1, got 2"]),
-            ("index", json!({"s": [{"end": 418}]}), json!({"s": [{"end": 417}]}), &["s[0].end: expected 418, got 417"]),
-            ("missing key", json!({"a": 1}), json!({}), &["a: expected 1, got nothing"]),
-            ("extra key", json!({}), json!({"a": 1}), &["a: unexpected 1"]),
+            (
+                "scalar",
+                json!({"a": {"b": 1}}),
+                json!({"a": {"b": 2}}),
+                &["a.b: expected 1, got 2"],
+            ),
+            (
+                "index",
+                json!({"s": [{"end": 418}]}),
+                json!({"s": [{"end": 417}]}),
+                &["s[0].end: expected 418, got 417"],
+            ),
+            (
+                "missing key",
+                json!({"a": 1}),
+                json!({}),
+                &["a: expected 1, got nothing"],
+            ),
+            (
+                "extra key",
+                json!({}),
+                json!({"a": 1}),
+                &["a: unexpected 1"],
+            ),
             (
                 "lengths",
                 json!({"o": ["x", "y"]}),
                 json!({"o": ["x", "z", "w"]}),
                 &["o: expected 2 items, got 3\n  - o[1]: \"y\"\n  + o[1]: \"z\"\n  + o[2]: \"w\""],
             ),
-            ("type", json!({"a": null}), json!({"a": "x"}), &["a: expected null, got \"x\""]),
+            (
+                "type",
+                json!({"a": null}),
+                json!({"a": "x"}),
+                &["a: expected null, got \"x\""],
+            ),
         ];
         for (name, a, b, want) in cases {
             assert_eq!(diff(a, b), *want, "{name}");

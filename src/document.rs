@@ -61,11 +61,17 @@ impl OrgKind {
     ];
     /// The kind's name.
     pub fn as_str(self) -> &'static str {
-        OrgKind::ALL.iter().find(|(k, _)| *k == self).map_or("other", |(_, n)| n)
+        OrgKind::ALL
+            .iter()
+            .find(|(k, _)| *k == self)
+            .map_or("other", |(_, n)| n)
     }
     /// The kind named `name`.
     pub fn parse(name: &str) -> Option<OrgKind> {
-        OrgKind::ALL.iter().find(|(_, n)| *n == name).map(|(k, _)| *k)
+        OrgKind::ALL
+            .iter()
+            .find(|(_, n)| *n == name)
+            .map(|(k, _)| *k)
     }
 }
 
@@ -295,6 +301,8 @@ impl Document {
 
     /// Index of the sentence holding byte `pos` (or the last one before it).
     pub fn sentence_of(&self, pos: usize) -> usize {
-        self.sentences.partition_point(|s| s.start <= pos).saturating_sub(1)
+        self.sentences
+            .partition_point(|s| s.start <= pos)
+            .saturating_sub(1)
     }
 }

@@ -20,7 +20,11 @@ pub enum GazetteerErrorKind {
     /// A required field is empty.
     EmptyField(&'static str),
     /// A field's value is not allowed.
-    BadValue { column: &'static str, value: String, why: &'static str },
+    BadValue {
+        column: &'static str,
+        value: String,
+        why: &'static str,
+    },
     /// The same key appears twice in one file.
     Duplicate(String),
 }

@@ -89,12 +89,32 @@ pub fn normalise(s: &str) -> String {
     let collapsed = folded.split_whitespace().collect::<Vec<_>>().join(" ");
     let trimmed = collapsed.trim_matches(|c: char| !c.is_alphanumeric());
     let trimmed = trimmed.strip_prefix("the ").unwrap_or(trimmed);
-    trimmed.trim_matches(|c: char| !c.is_alphanumeric()).to_string()
+    trimmed
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_string()
 }
 
 const HONORIFICS: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "madam", "mme",
-    "h.e", "he", "his excellency", "her excellency", "excellency", "hon", "honourable", "sheikh",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "madam",
+    "mme",
+    "h.e",
+    "he",
+    "his excellency",
+    "her excellency",
+    "excellency",
+    "hon",
+    "honourable",
+    "sheikh",
 ];
 
 /// A person's surface without leading honorifics ("mr. norov" → "norov").
@@ -102,7 +122,8 @@ fn drop_honorifics(s: &str) -> String {
     let mut rest = normalise(s);
     loop {
         let hit = HONORIFICS.iter().find(|h| {
-            rest.strip_prefix(*h).is_some_and(|r| r.starts_with(' ') || r.starts_with(". "))
+            rest.strip_prefix(*h)
+                .is_some_and(|r| r.starts_with(' ') || r.starts_with(". "))
         });
         match hit {
             Some(h) => rest = rest[h.len()..].trim_start_matches(['.', ' ']).to_string(),
@@ -112,14 +133,29 @@ fn drop_honorifics(s: &str) -> String {
 }
 
 fn surname(name: &str) -> Option<String> {
-    drop_honorifics(name).split(' ').next_back().filter(|s| !s.is_empty()).map(str::to_string)
+    drop_honorifics(name)
+        .split(' ')
+        .next_back()
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
 }
 
 /// Maximum one-to-one matching (Kuhn's augmenting paths); returns pairs (gold, predicted).
-fn max_matching(n_gold: usize, n_pred: usize, ok: impl Fn(usize, usize) -> bool) -> Vec<(usize, usize)> {
-    let adj: Vec<Vec<usize>> = (0..n_gold).map(|g| (0..n_pred).filter(|&p| ok(g, p)).collect()).collect();
+fn max_matching(
+    n_gold: usize,
+    n_pred: usize,
+    ok: impl Fn(usize, usize) -> bool,
+) -> Vec<(usize, usize)> {
+    let adj: Vec<Vec<usize>> = (0..n_gold)
+        .map(|g| (0..n_pred).filter(|&p| ok(g, p)).collect())
+        .collect();
     let mut pred_of: Vec<Option<usize>> = vec![None; n_pred];
-    fn augment(g: usize, adj: &[Vec<usize>], seen: &mut [bool], pred_of: &mut [Option<usize>]) -> bool {
+    fn augment(
+        g: usize,
+        adj: &[Vec<usize>],
+        seen: &mut [bool],
+        pred_of: &mut [Option<usize>],
+    ) -> bool {
         for &p in &adj[g] {
             if !seen[p] {
                 seen[p] = true;
@@ -135,8 +171,11 @@ fn max_matching(n_gold: usize, n_pred: usize, ok: impl Fn(usize, usize) -> bool)
         let mut seen = vec![false; n_pred];
         augment(g, &adj, &mut seen, &mut pred_of);
     }
-    let mut pairs: Vec<(usize, usize)> =
-        pred_of.iter().enumerate().filter_map(|(p, g)| g.map(|g| (g, p))).collect();
+    let mut pairs: Vec<(usize, usize)> = pred_of
+        .iter()
+        .enumerate()
+        .filter_map(|(p, g)| g.map(|g| (g, p)))
+        .collect();
     pairs.sort_unstable();
     pairs
 }
@@ -180,7 +219,11 @@ impl Counts {
         let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
         let p = ratio(self.matched, self.predicted);
         let r = ratio(self.matched, self.gold);
-        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
         (p, r, f)
     }
     fn add(&mut self, gold: usize, predicted: usize, matched: usize) {
@@ -233,7 +276,11 @@ fn org_surfaces(rec: &Record, id: &str) -> HashSet<String> {
 fn country_surfaces(rec: &Record, code: &str) -> HashSet<String> {
     let mut out = HashSet::new();
     out.insert(normalise(code));
-    for l in rec.locations.iter().filter(|l| l.country.as_deref() == Some(code)) {
+    for l in rec
+        .locations
+        .iter()
+        .filter(|l| l.country.as_deref() == Some(code))
+    {
         out.insert(normalise(&l.name));
         out.extend(l.mentions.iter().map(|m| normalise(&m.text)));
     }
@@ -241,11 +288,19 @@ fn country_surfaces(rec: &Record, code: &str) -> HashSet<String> {
 }
 
 fn set<'a>(items: impl IntoIterator<Item = &'a str>) -> HashSet<String> {
-    items.into_iter().map(normalise).filter(|s| !s.is_empty()).collect()
+    items
+        .into_iter()
+        .map(normalise)
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 fn ratio_line(out: &mut String, label: &str, (right, of): (usize, usize)) {
-    let r = if of == 0 { 1.0 } else { right as f64 / of as f64 };
+    let r = if of == 0 {
+        1.0
+    } else {
+        right as f64 / of as f64
+    };
     let _ = writeln!(out, "{label:<17} {right}/{of} = {r:.3}");
 }
 
@@ -254,7 +309,11 @@ impl Report {
     pub fn table(&self) -> String {
         let mut out = String::new();
         let _ = writeln!(out, "{} documents", self.documents);
-        let _ = writeln!(out, "{:<14} {:>5} {:>5} {:>5} {:>9} {:>7} {:>6}", "field", "gold", "pred", "match", "precision", "recall", "F1");
+        let _ = writeln!(
+            out,
+            "{:<14} {:>5} {:>5} {:>5} {:>9} {:>7} {:>6}",
+            "field", "gold", "pred", "match", "precision", "recall", "F1"
+        );
         for (name, c) in [
             ("organisations", self.organisations),
             ("people", self.people),
@@ -263,19 +322,31 @@ impl Report {
             ("participants", self.participants),
         ] {
             let (p, r, f) = c.prf();
-            let _ = writeln!(out, "{name:<14} {:>5} {:>5} {:>5} {p:>9.3} {r:>7.3} {f:>6.3}", c.gold, c.predicted, c.matched);
+            let _ = writeln!(
+                out,
+                "{name:<14} {:>5} {:>5} {:>5} {p:>9.3} {r:>7.3} {f:>6.3}",
+                c.gold, c.predicted, c.matched
+            );
         }
         ratio_line(&mut out, "date values", self.date_values);
         ratio_line(&mut out, "roles", self.roles);
         ratio_line(&mut out, "person titles", self.titles);
         ratio_line(&mut out, "affiliations", self.affiliations);
-        let mae = if self.sentences_total == 0 { 0.0 } else { self.sentences_abs_error as f64 / self.sentences_total as f64 };
+        let mae = if self.sentences_total == 0 {
+            0.0
+        } else {
+            self.sentences_abs_error as f64 / self.sentences_total as f64
+        };
         let _ = writeln!(
             out,
             "sentences         {}/{} exact = {:.3}, mean absolute error {mae:.2}",
             self.sentences_exact,
             self.sentences_total,
-            if self.sentences_total == 0 { 1.0 } else { self.sentences_exact as f64 / self.sentences_total as f64 }
+            if self.sentences_total == 0 {
+                1.0
+            } else {
+                self.sentences_exact as f64 / self.sentences_total as f64
+            }
         );
         out
     }
@@ -305,7 +376,11 @@ fn field(
 }
 
 fn person_surfaces<'a>(name: &'a str, mentions: impl Iterator<Item = &'a str>) -> HashSet<String> {
-    std::iter::once(name).chain(mentions).map(drop_honorifics).filter(|s| !s.is_empty()).collect()
+    std::iter::once(name)
+        .chain(mentions)
+        .map(drop_honorifics)
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 /// Scores one document's record against its gold annotation, adding to `report`.
@@ -315,25 +390,58 @@ pub fn score(gold: &Gold, rec: &Record, report: &mut Report, verbose: bool) {
     let gold_orgs: Vec<HashSet<String>> = gold
         .organisations
         .iter()
-        .map(|o| set(std::iter::once(o.name.as_str()).chain(o.acronym.as_deref()).chain(o.mentions.iter().map(String::as_str))))
+        .map(|o| {
+            set(std::iter::once(o.name.as_str())
+                .chain(o.acronym.as_deref())
+                .chain(o.mentions.iter().map(String::as_str)))
+        })
         .collect();
-    let pred_orgs: Vec<HashSet<String>> = rec.organisations.iter().map(|o| org_surfaces(rec, &o.id)).collect();
-    let pairs = max_matching(gold_orgs.len(), pred_orgs.len(), |g, p| !gold_orgs[g].is_disjoint(&pred_orgs[p]));
-    field(&mut detail, verbose, "organisation", &mut report.organisations, (gold_orgs.len(), pred_orgs.len()), &pairs, &|g| gold.organisations[g].name.clone(), &|p| {
-        let o = &rec.organisations[p];
-        format!("{} ({})", o.name, o.mentions.first().map_or("", |m| m.text.as_str()))
+    let pred_orgs: Vec<HashSet<String>> = rec
+        .organisations
+        .iter()
+        .map(|o| org_surfaces(rec, &o.id))
+        .collect();
+    let pairs = max_matching(gold_orgs.len(), pred_orgs.len(), |g, p| {
+        !gold_orgs[g].is_disjoint(&pred_orgs[p])
     });
+    field(
+        &mut detail,
+        verbose,
+        "organisation",
+        &mut report.organisations,
+        (gold_orgs.len(), pred_orgs.len()),
+        &pairs,
+        &|g| gold.organisations[g].name.clone(),
+        &|p| {
+            let o = &rec.organisations[p];
+            format!(
+                "{} ({})",
+                o.name,
+                o.mentions.first().map_or("", |m| m.text.as_str())
+            )
+        },
+    );
 
     // People.
     let gold_people: Vec<(HashSet<String>, Option<String>)> = gold
         .people
         .iter()
-        .map(|p| (person_surfaces(&p.name, p.mentions.iter().map(String::as_str)), surname(&p.name)))
+        .map(|p| {
+            (
+                person_surfaces(&p.name, p.mentions.iter().map(String::as_str)),
+                surname(&p.name),
+            )
+        })
         .collect();
     let pred_people: Vec<(HashSet<String>, Option<String>)> = rec
         .people
         .iter()
-        .map(|p| (person_surfaces(&p.name, p.mentions.iter().map(|m| m.text.as_str())), surname(&p.name)))
+        .map(|p| {
+            (
+                person_surfaces(&p.name, p.mentions.iter().map(|m| m.text.as_str())),
+                surname(&p.name),
+            )
+        })
         .collect();
     let pairs = max_matching(gold_people.len(), pred_people.len(), |g, p| {
         let (gs, gsur) = &gold_people[g];
@@ -361,23 +469,47 @@ pub fn score(gold: &Gold, rec: &Record, report: &mut Report, verbose: bool) {
             report.affiliations.0 += usize::from(got.is_some_and(|s| s.contains(&want)));
         }
     }
-    field(&mut detail, verbose, "person", &mut report.people, (gold_people.len(), pred_people.len()), &pairs, &|g| gold.people[g].name.clone(), &|p| rec.people[p].name.clone());
+    field(
+        &mut detail,
+        verbose,
+        "person",
+        &mut report.people,
+        (gold_people.len(), pred_people.len()),
+        &pairs,
+        &|g| gold.people[g].name.clone(),
+        &|p| rec.people[p].name.clone(),
+    );
 
     // Dates.
     let gold_dates: Vec<String> = gold.dates.iter().map(|d| normalise(&d.text)).collect();
     let pred_dates: Vec<String> = rec.dates.iter().map(|d| normalise(&d.text)).collect();
-    let pairs = max_matching(gold_dates.len(), pred_dates.len(), |g, p| dates_match(&gold_dates[g], &pred_dates[p]));
+    let pairs = max_matching(gold_dates.len(), pred_dates.len(), |g, p| {
+        dates_match(&gold_dates[g], &pred_dates[p])
+    });
     for &(g, p) in &pairs {
         if let Some(v) = &gold.dates[g].value {
             report.date_values.1 += 1;
             let right = rec.dates[p].value.as_ref() == Some(v);
             report.date_values.0 += usize::from(right);
             if verbose && !right {
-                let _ = writeln!(detail, "  date value: {:?} is {v}, got {:?}", gold.dates[g].text, rec.dates[p].value);
+                let _ = writeln!(
+                    detail,
+                    "  date value: {:?} is {v}, got {:?}",
+                    gold.dates[g].text, rec.dates[p].value
+                );
             }
         }
     }
-    field(&mut detail, verbose, "date", &mut report.dates, (gold_dates.len(), pred_dates.len()), &pairs, &|g| format!("{:?} = {:?}", gold.dates[g].text, gold.dates[g].value), &|p| format!("{:?} = {:?}", rec.dates[p].text, rec.dates[p].value));
+    field(
+        &mut detail,
+        verbose,
+        "date",
+        &mut report.dates,
+        (gold_dates.len(), pred_dates.len()),
+        &pairs,
+        &|g| format!("{:?} = {:?}", gold.dates[g].text, gold.dates[g].value),
+        &|p| format!("{:?} = {:?}", rec.dates[p].text, rec.dates[p].value),
+    );
 
     // Locations.
     let gold_locs: Vec<HashSet<String>> = gold
@@ -388,13 +520,30 @@ pub fn score(gold: &Gold, rec: &Record, report: &mut Report, verbose: bool) {
     let pred_locs: Vec<HashSet<String>> = rec
         .locations
         .iter()
-        .map(|l| set(std::iter::once(l.name.as_str()).chain(l.mentions.iter().map(|m| m.text.as_str()))))
+        .map(|l| {
+            set(std::iter::once(l.name.as_str()).chain(l.mentions.iter().map(|m| m.text.as_str())))
+        })
         .collect();
-    let pairs = max_matching(gold_locs.len(), pred_locs.len(), |g, p| !gold_locs[g].is_disjoint(&pred_locs[p]));
-    field(&mut detail, verbose, "location", &mut report.locations, (gold_locs.len(), pred_locs.len()), &pairs, &|g| gold.locations[g].name.clone(), &|p| rec.locations[p].name.clone());
+    let pairs = max_matching(gold_locs.len(), pred_locs.len(), |g, p| {
+        !gold_locs[g].is_disjoint(&pred_locs[p])
+    });
+    field(
+        &mut detail,
+        verbose,
+        "location",
+        &mut report.locations,
+        (gold_locs.len(), pred_locs.len()),
+        &pairs,
+        &|g| gold.locations[g].name.clone(),
+        &|p| rec.locations[p].name.clone(),
+    );
 
     // Participants: organisation match and equal role; roles scored on organisation matches.
-    let gold_parts: Vec<(String, &str)> = gold.participants.iter().map(|p| (normalise(&p.org), p.role.as_str())).collect();
+    let gold_parts: Vec<(String, &str)> = gold
+        .participants
+        .iter()
+        .map(|p| (normalise(&p.org), p.role.as_str()))
+        .collect();
     let pred_parts: Vec<(HashSet<String>, &str)> = rec
         .participants
         .iter()
@@ -407,17 +556,43 @@ pub fn score(gold: &Gold, rec: &Record, report: &mut Report, verbose: bool) {
             (s, p.role.as_str())
         })
         .collect();
-    let org_pairs = max_matching(gold_parts.len(), pred_parts.len(), |g, p| pred_parts[p].0.contains(&gold_parts[g].0));
+    let org_pairs = max_matching(gold_parts.len(), pred_parts.len(), |g, p| {
+        pred_parts[p].0.contains(&gold_parts[g].0)
+    });
     report.roles.1 += org_pairs.len();
-    report.roles.0 += org_pairs.iter().filter(|(g, p)| gold_parts[*g].1 == pred_parts[*p].1).count();
+    report.roles.0 += org_pairs
+        .iter()
+        .filter(|(g, p)| gold_parts[*g].1 == pred_parts[*p].1)
+        .count();
     let pairs = max_matching(gold_parts.len(), pred_parts.len(), |g, p| {
         pred_parts[p].0.contains(&gold_parts[g].0) && gold_parts[g].1 == pred_parts[p].1
     });
     let show_pred = |p: usize| {
         let q = &rec.participants[p];
-        format!("{} as {}", q.organisation.as_deref().or(q.country.as_deref()).unwrap_or("?"), q.role)
+        format!(
+            "{} as {}",
+            q.organisation
+                .as_deref()
+                .or(q.country.as_deref())
+                .unwrap_or("?"),
+            q.role
+        )
     };
-    field(&mut detail, verbose, "participant", &mut report.participants, (gold_parts.len(), pred_parts.len()), &pairs, &|g| format!("{} as {}", gold.participants[g].org, gold.participants[g].role), &show_pred);
+    field(
+        &mut detail,
+        verbose,
+        "participant",
+        &mut report.participants,
+        (gold_parts.len(), pred_parts.len()),
+        &pairs,
+        &|g| {
+            format!(
+                "{} as {}",
+                gold.participants[g].org, gold.participants[g].role
+            )
+        },
+        &show_pred,
+    );
 
     // Sentences.
     if let Some(n) = gold.sentences {
@@ -437,7 +612,12 @@ pub fn score(gold: &Gold, rec: &Record, report: &mut Report, verbose: bool) {
 
 /// Scores every `<id>.txt` that has an `<id>.gold.json` in `dir`, passing the
 /// gold `published` date as `--published` would.
-pub fn evaluate(dir: &Path, resources: &Resources, options: &Options, verbose: bool) -> Result<Report, Error> {
+pub fn evaluate(
+    dir: &Path,
+    resources: &Resources,
+    options: &Options,
+    verbose: bool,
+) -> Result<Report, Error> {
     let mut golds: Vec<_> = std::fs::read_dir(dir)
         .map_err(|e| Error::Usage(format!("{}: cannot read folder: {e}", dir.display())))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -445,17 +625,30 @@ pub fn evaluate(dir: &Path, resources: &Resources, options: &Options, verbose: b
         .collect();
     golds.sort();
     if golds.is_empty() {
-        return Err(Error::Usage(format!("{}: no *.gold.json files", dir.display())));
+        return Err(Error::Usage(format!(
+            "{}: no *.gold.json files",
+            dir.display()
+        )));
     }
     let mut report = Report::default();
     for gold_path in golds {
         let shown = gold_path.display().to_string();
         let text = std::fs::read_to_string(&gold_path)
             .map_err(|e| Error::Usage(format!("{shown}: cannot read: {e}")))?;
-        let gold: Gold = serde_json::from_str(&text).map_err(|e| Error::Usage(format!("{shown}: {e}")))?;
+        let gold: Gold =
+            serde_json::from_str(&text).map_err(|e| Error::Usage(format!("{shown}: {e}")))?;
         let txt = dir.join(format!("{}.txt", gold.id));
-        let loaded = input::load(Source::File { path: txt.clone(), id: gold.id.clone() }, &InputConfig::default())
-            .map_err(|f| Error::Input { source: f.origin, error: f.error })?;
+        let loaded = input::load(
+            Source::File {
+                path: txt.clone(),
+                id: gold.id.clone(),
+            },
+            &InputConfig::default(),
+        )
+        .map_err(|f| Error::Input {
+            source: f.origin,
+            error: f.error,
+        })?;
         let mut opts = options.clone();
         if let Some(d) = gold.published.as_deref().and_then(Date::parse_iso) {
             opts.published = Some(d);

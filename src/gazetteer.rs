@@ -23,17 +23,26 @@ impl Kind {
 
     /// The columns of this kind, in order.
     pub fn columns(self) -> &'static [&'static str] {
-        Kind::ALL.iter().find(|(k, _)| *k == self).map_or(&[], |(_, c)| c)
+        Kind::ALL
+            .iter()
+            .find(|(k, _)| *k == self)
+            .map_or(&[], |(_, c)| c)
     }
 
     fn from_header(fields: &[&str]) -> Option<Kind> {
-        Kind::ALL.iter().find(|(_, c)| *c == fields).map(|(k, _)| *k)
+        Kind::ALL
+            .iter()
+            .find(|(_, c)| *c == fields)
+            .map(|(k, _)| *k)
     }
 }
 
 /// The built-in gazetteers: (file name, contents).
 const BUILTIN: &[(&str, &str)] = &[
-    ("abbreviations.tsv", include_str!("../gazetteers/abbreviations.tsv")),
+    (
+        "abbreviations.tsv",
+        include_str!("../gazetteers/abbreviations.tsv"),
+    ),
     ("furniture.tsv", include_str!("../gazetteers/furniture.tsv")),
 ];
 
@@ -53,7 +62,10 @@ impl Row {
     }
     /// The `i`th field split on `|`, empty items dropped.
     pub fn list(&self, i: usize) -> impl Iterator<Item = &str> {
-        self.get(i).split('|').map(str::trim).filter(|s| !s.is_empty())
+        self.get(i)
+            .split('|')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
     }
 }
 
@@ -71,18 +83,30 @@ pub struct File {
 impl File {
     /// A `path:line` error for `row` in this file.
     pub fn error(&self, row: &Row, kind: GazetteerErrorKind) -> GazetteerError {
-        GazetteerError { path: self.path.clone(), line: row.line, kind }
+        GazetteerError {
+            path: self.path.clone(),
+            line: row.line,
+            kind,
+        }
     }
 }
 
 /// Parses one gazetteer file; the header tells its kind.
 pub fn parse(path: &str, text: &str) -> Result<File, GazetteerError> {
-    let err = |line, kind| GazetteerError { path: path.to_string(), line, kind };
+    let err = |line, kind| GazetteerError {
+        path: path.to_string(),
+        line,
+        kind,
+    };
     let mut kind = None;
     let mut rows = Vec::new();
     for (i, raw) in text.lines().enumerate() {
         let line = i + 1;
-        let raw = if line == 1 { raw.trim_start_matches('\u{feff}') } else { raw };
+        let raw = if line == 1 {
+            raw.trim_start_matches('\u{feff}')
+        } else {
+            raw
+        };
         let raw = raw.trim_end_matches('\r');
         if raw.trim().is_empty() || raw.starts_with('#') {
             continue;
@@ -90,22 +114,39 @@ pub fn parse(path: &str, text: &str) -> Result<File, GazetteerError> {
         let fields: Vec<&str> = raw.split('\t').collect();
         let Some(k) = kind else {
             let trimmed: Vec<&str> = fields.iter().map(|f| f.trim()).collect();
-            kind = Some(Kind::from_header(&trimmed).ok_or_else(|| {
-                err(line, GazetteerErrorKind::UnknownHeader(trimmed.join("\t")))
-            })?);
+            kind =
+                Some(Kind::from_header(&trimmed).ok_or_else(|| {
+                    err(line, GazetteerErrorKind::UnknownHeader(trimmed.join("\t")))
+                })?);
             continue;
         };
         let expected = Kind::columns(k).len();
         if fields.len() != expected {
-            return Err(err(line, GazetteerErrorKind::FieldCount { expected, got: fields.len() }));
+            return Err(err(
+                line,
+                GazetteerErrorKind::FieldCount {
+                    expected,
+                    got: fields.len(),
+                },
+            ));
         }
         if fields[0].trim().is_empty() {
-            return Err(err(line, GazetteerErrorKind::EmptyField(Kind::columns(k)[0])));
+            return Err(err(
+                line,
+                GazetteerErrorKind::EmptyField(Kind::columns(k)[0]),
+            ));
         }
-        rows.push(Row { line, fields: fields.iter().map(|f| f.trim().to_string()).collect() });
+        rows.push(Row {
+            line,
+            fields: fields.iter().map(|f| f.trim().to_string()).collect(),
+        });
     }
     let kind = kind.ok_or_else(|| err(0, GazetteerErrorKind::MissingHeader))?;
-    Ok(File { path: path.to_string(), kind, rows })
+    Ok(File {
+        path: path.to_string(),
+        kind,
+        rows,
+    })
 }
 
 /// Reads and parses one file from disk.
@@ -197,11 +238,31 @@ mod tests {
     #[test]
     fn bad_lines_name_file_and_line() {
         let cases: &[(&str, &str, &str)] = &[
-            ("no header", "Mr.\ttitle\n", "x.tsv:1: header \"Mr.\\ttitle\" names no known gazetteer kind"),
-            ("field count", "abbreviation\tclass\nMr.\n", "x.tsv:2: expected 2 tab-separated fields, found 1"),
-            ("too many", "# c\nabbreviation\tclass\nMr.\ttitle\tx\n", "x.tsv:3: expected 2 tab-separated fields, found 3"),
-            ("empty key", "abbreviation\tclass\n\ttitle\n", "x.tsv:2: empty abbreviation"),
-            ("only comments", "# nothing\n\n", "x.tsv: no header row naming the columns"),
+            (
+                "no header",
+                "Mr.\ttitle\n",
+                "x.tsv:1: header \"Mr.\\ttitle\" names no known gazetteer kind",
+            ),
+            (
+                "field count",
+                "abbreviation\tclass\nMr.\n",
+                "x.tsv:2: expected 2 tab-separated fields, found 1",
+            ),
+            (
+                "too many",
+                "# c\nabbreviation\tclass\nMr.\ttitle\tx\n",
+                "x.tsv:3: expected 2 tab-separated fields, found 3",
+            ),
+            (
+                "empty key",
+                "abbreviation\tclass\n\ttitle\n",
+                "x.tsv:2: empty abbreviation",
+            ),
+            (
+                "only comments",
+                "# nothing\n\n",
+                "x.tsv: no header row naming the columns",
+            ),
         ];
         for (name, text, want) in cases {
             let got = parse("x.tsv", text).map(|_| ()).unwrap_err().to_string();

@@ -41,9 +41,17 @@ pub enum Source {
     /// A text file, read by the worker.
     File { path: PathBuf, id: String },
     /// The whole of stdin as one text.
-    Bytes { origin: String, id: String, bytes: Vec<u8> },
+    Bytes {
+        origin: String,
+        id: String,
+        bytes: Vec<u8>,
+    },
     /// One jsonl line (without its line end).
-    JsonlLine { origin: String, line: usize, bytes: Vec<u8> },
+    JsonlLine {
+        origin: String,
+        line: usize,
+        bytes: Vec<u8>,
+    },
 }
 
 /// A document ready for extraction.
@@ -93,8 +101,11 @@ pub fn sources(
     paths: &[PathBuf],
     config: InputConfig,
 ) -> impl Iterator<Item = Result<Source, Failed>> {
-    let paths: Vec<PathBuf> =
-        if paths.is_empty() { vec![PathBuf::from("-")] } else { paths.to_vec() };
+    let paths: Vec<PathBuf> = if paths.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        paths.to_vec()
+    };
     paths.into_iter().flat_map(move |p| expand(p, config))
 }
 
@@ -104,11 +115,18 @@ fn expand(path: PathBuf, config: InputConfig) -> Stream {
     let jsonl = config.format == InputFormat::Jsonl;
     if path.as_os_str() == "-" {
         if jsonl {
-            return Box::new(jsonl_lines("stdin".into(), Box::new(std::io::stdin().lock()), config));
+            return Box::new(jsonl_lines(
+                "stdin".into(),
+                Box::new(std::io::stdin().lock()),
+                config,
+            ));
         }
-        let result = read_limited(std::io::stdin().lock(), config.max_bytes).map(|bytes| {
-            Source::Bytes { origin: "stdin".into(), id: "stdin".into(), bytes }
-        });
+        let result =
+            read_limited(std::io::stdin().lock(), config.max_bytes).map(|bytes| Source::Bytes {
+                origin: "stdin".into(),
+                id: "stdin".into(),
+                bytes,
+            });
         return Box::new(std::iter::once(result.map_err(|error| Failed {
             id: "stdin".into(),
             origin: "stdin".into(),
@@ -142,23 +160,40 @@ fn expand(path: PathBuf, config: InputConfig) -> Stream {
 
 fn open_jsonl(path: PathBuf, config: InputConfig) -> Stream {
     match fs::File::open(&path) {
-        Ok(f) => Box::new(jsonl_lines(path.display().to_string(), Box::new(BufReader::new(f)), config)),
+        Ok(f) => Box::new(jsonl_lines(
+            path.display().to_string(),
+            Box::new(BufReader::new(f)),
+            config,
+        )),
         Err(e) => Box::new(std::iter::once(Err(unreadable(&path, stem(&path), e)))),
     }
 }
 
 fn unreadable(path: &Path, id: String, e: std::io::Error) -> Failed {
-    Failed { id, origin: path.display().to_string(), error: InputError::Unreadable(e.to_string()) }
+    Failed {
+        id,
+        origin: path.display().to_string(),
+        error: InputError::Unreadable(e.to_string()),
+    }
 }
 
 /// The file name without its extension: the id of a file named directly.
 fn stem(path: &Path) -> String {
-    path.file_stem().map_or_else(|| path.display().to_string(), |s| s.to_string_lossy().into_owned())
+    path.file_stem().map_or_else(
+        || path.display().to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    )
 }
 
 /// Collects (id, path) of every `*.ext` file under `dir`; the id is the path
 /// relative to `root` without the extension, with `/` between folders.
-fn walk(root: &Path, dir: &Path, ext: &str, found: &mut Vec<(String, PathBuf)>, errors: &mut Vec<Failed>) {
+fn walk(
+    root: &Path,
+    dir: &Path,
+    ext: &str,
+    found: &mut Vec<(String, PathBuf)>,
+    errors: &mut Vec<Failed>,
+) {
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -175,12 +210,18 @@ fn walk(root: &Path, dir: &Path, ext: &str, found: &mut Vec<(String, PathBuf)>, 
             }
         };
         let path = entry.path();
-        let Ok(kind) = entry.file_type() else { continue };
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
         if kind.is_dir() {
             walk(root, &path, ext, found, errors);
         } else if path.extension().is_some_and(|e| e == ext) && (kind.is_file() || path.is_file()) {
             let rel = path.strip_prefix(root).unwrap_or(&path).with_extension("");
-            let id = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            let id = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
             found.push((id, path));
         }
     }
@@ -189,11 +230,15 @@ fn walk(root: &Path, dir: &Path, ext: &str, found: &mut Vec<(String, PathBuf)>, 
 fn read_limited(reader: impl Read, max: Option<u64>) -> Result<Vec<u8>, InputError> {
     let mut bytes = Vec::new();
     let limit = max.map_or(u64::MAX, |m| m.saturating_add(1));
-    reader.take(limit).read_to_end(&mut bytes).map_err(|e| InputError::Unreadable(e.to_string()))?;
+    reader
+        .take(limit)
+        .read_to_end(&mut bytes)
+        .map_err(|e| InputError::Unreadable(e.to_string()))?;
     match max {
-        Some(m) if bytes.len() as u64 > m => {
-            Err(InputError::TooLarge { size: bytes.len() as u64, limit: m })
-        }
+        Some(m) if bytes.len() as u64 > m => Err(InputError::TooLarge {
+            size: bytes.len() as u64,
+            limit: m,
+        }),
         _ => Ok(bytes),
     }
 }
@@ -235,10 +280,17 @@ fn jsonl_lines(
                         Some(Err(Failed {
                             id: format!("{origin}:{line}"),
                             origin: format!("{origin}:{line}"),
-                            error: InputError::TooLarge { size: bytes.len() as u64, limit: m },
+                            error: InputError::TooLarge {
+                                size: bytes.len() as u64,
+                                limit: m,
+                            },
                         }))
                     }
-                    _ => Some(Ok(Source::JsonlLine { origin: origin.clone(), line, bytes })),
+                    _ => Some(Ok(Source::JsonlLine {
+                        origin: origin.clone(),
+                        line,
+                        bytes,
+                    })),
                 }
             }
             Err(e) => {
@@ -285,11 +337,15 @@ pub fn decode(bytes: &[u8], encoding: Option<&'static Encoding>) -> Result<Strin
 
 fn decode_utf8(bytes: &[u8], shift: usize) -> Result<String, InputError> {
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(InputError::Binary { offset: offset + shift });
+        return Err(InputError::Binary {
+            offset: offset + shift,
+        });
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_string()),
-        Err(e) => Err(InputError::InvalidUtf8 { offset: e.valid_up_to() + shift }),
+        Err(e) => Err(InputError::InvalidUtf8 {
+            offset: e.valid_up_to() + shift,
+        }),
     }
 }
 
@@ -323,22 +379,38 @@ struct JsonlRecord {
 pub fn load(source: Source, config: &InputConfig) -> Result<Loaded, Failed> {
     let id = source.fallback_id();
     let origin = source.origin();
-    let fail = |error| Failed { id: id.clone(), origin: origin.clone(), error };
+    let fail = |error| Failed {
+        id: id.clone(),
+        origin: origin.clone(),
+        error,
+    };
     match source {
         Source::File { path, id } => {
-            let file = fs::File::open(&path).map_err(|e| fail(InputError::Unreadable(e.to_string())))?;
+            let file =
+                fs::File::open(&path).map_err(|e| fail(InputError::Unreadable(e.to_string())))?;
             if let (Some(limit), Ok(meta)) = (config.max_bytes, file.metadata()) {
                 if meta.len() > limit {
-                    return Err(fail(InputError::TooLarge { size: meta.len(), limit }));
+                    return Err(fail(InputError::TooLarge {
+                        size: meta.len(),
+                        limit,
+                    }));
                 }
             }
             let bytes = read_limited(file, config.max_bytes).map_err(fail)?;
             let text = decode(&bytes, config.encoding).map_err(fail)?;
-            Ok(Loaded { id, text, published: None })
+            Ok(Loaded {
+                id,
+                text,
+                published: None,
+            })
         }
         Source::Bytes { id, bytes, .. } => {
             let text = decode(&bytes, config.encoding).map_err(fail)?;
-            Ok(Loaded { id, text, published: None })
+            Ok(Loaded {
+                id,
+                text,
+                published: None,
+            })
         }
         Source::JsonlLine { bytes, .. } => {
             let line = decode(&bytes, config.encoding).map_err(fail)?;
@@ -348,15 +420,22 @@ pub fn load(source: Source, config: &InputConfig) -> Result<Loaded, Failed> {
             if !value.is_object() {
                 return Err(bad("not a JSON object".into()));
             }
-            let rec: JsonlRecord = serde_json::from_value(value)
-                .map_err(|e| bad(e.to_string().replace("missing field `text`", "no \"text\" field")))?;
+            let rec: JsonlRecord = serde_json::from_value(value).map_err(|e| {
+                bad(e
+                    .to_string()
+                    .replace("missing field `text`", "no \"text\" field"))
+            })?;
             let id = match rec.id {
                 None | Some(serde_json::Value::Null) => id.clone(),
                 Some(serde_json::Value::String(s)) => s,
                 Some(serde_json::Value::Number(n)) => n.to_string(),
                 Some(_) => return Err(bad("\"id\" must be a string or a number".into())),
             };
-            let fail = |e: String| Failed { id: id.clone(), origin: origin.clone(), error: InputError::BadJsonl(e) };
+            let fail = |e: String| Failed {
+                id: id.clone(),
+                origin: origin.clone(),
+                error: InputError::BadJsonl(e),
+            };
             let serde_json::Value::String(text) = rec.text else {
                 return Err(fail("\"text\" must be a string".into()));
             };
@@ -366,7 +445,11 @@ pub fn load(source: Source, config: &InputConfig) -> Result<Loaded, Failed> {
                     fail(format!("\"published\" {p:?} is not a YYYY-MM-DD date"))
                 })?),
             };
-            Ok(Loaded { id, text, published })
+            Ok(Loaded {
+                id,
+                text,
+                published,
+            })
         }
     }
 }
@@ -382,10 +465,30 @@ mod tests {
             ("utf-8 bom", b"\xef\xbb\xbfHi", None, Ok("Hi")),
             ("utf-16le bom", b"\xff\xfeH\x00i\x00", None, Ok("Hi")),
             ("utf-16be bom", b"\xfe\xff\x00H\x00i", None, Ok("Hi")),
-            ("invalid", b"ab\xe9cd", None, Err(InputError::InvalidUtf8 { offset: 2 })),
-            ("invalid after bom", b"\xef\xbb\xbfab\xff", None, Err(InputError::InvalidUtf8 { offset: 5 })),
-            ("binary", b"ab\x00cd", None, Err(InputError::Binary { offset: 2 })),
-            ("windows-1252", b"caf\xe9 \x93x\x94", Some("windows-1252"), Ok("café “x”")),
+            (
+                "invalid",
+                b"ab\xe9cd",
+                None,
+                Err(InputError::InvalidUtf8 { offset: 2 }),
+            ),
+            (
+                "invalid after bom",
+                b"\xef\xbb\xbfab\xff",
+                None,
+                Err(InputError::InvalidUtf8 { offset: 5 }),
+            ),
+            (
+                "binary",
+                b"ab\x00cd",
+                None,
+                Err(InputError::Binary { offset: 2 }),
+            ),
+            (
+                "windows-1252",
+                b"caf\xe9 \x93x\x94",
+                Some("windows-1252"),
+                Ok("café “x”"),
+            ),
             ("latin1", b"caf\xe9", Some("latin1"), Ok("café")),
             ("utf-16 named", b"H\x00i\x00", Some("utf-16"), Ok("Hi")),
             ("empty", b"", None, Ok("")),
@@ -399,13 +502,26 @@ mod tests {
 
     #[test]
     fn jsonl_records() {
-        let config = InputConfig { format: InputFormat::Jsonl, ..InputConfig::default() };
+        let config = InputConfig {
+            format: InputFormat::Jsonl,
+            ..InputConfig::default()
+        };
         let load_line = |s: &str| {
-            load(Source::JsonlLine { origin: "in".into(), line: 3, bytes: s.as_bytes().to_vec() }, &config)
+            load(
+                Source::JsonlLine {
+                    origin: "in".into(),
+                    line: 3,
+                    bytes: s.as_bytes().to_vec(),
+                },
+                &config,
+            )
         };
         let ok = load_line(r#"{"id":"a","text":"T","published":"2020-05-21"}"#).expect("valid");
         assert_eq!((ok.id.as_str(), ok.text.as_str()), ("a", "T"));
-        assert_eq!(ok.published.map(|d| d.to_string()).as_deref(), Some("2020-05-21"));
+        assert_eq!(
+            ok.published.map(|d| d.to_string()).as_deref(),
+            Some("2020-05-21")
+        );
         assert_eq!(load_line(r#"{"text":"T"}"#).expect("valid").id, "in:3");
         assert_eq!(load_line(r#"{"id":7,"text":"T"}"#).expect("valid").id, "7");
         let errors: &[(&str, &str, &str)] = &[
@@ -413,13 +529,21 @@ mod tests {
             ("not object", "[1,2]", "in:3"),
             ("no text", r#"{"id":"b"}"#, "in:3"),
             ("text not string", r#"{"id":"b","text":5}"#, "b"),
-            ("bad published", r#"{"id":"b","text":"T","published":"May 2020"}"#, "b"),
+            (
+                "bad published",
+                r#"{"id":"b","text":"T","published":"May 2020"}"#,
+                "b",
+            ),
             ("bad id", r#"{"id":[1],"text":"T"}"#, "in:3"),
         ];
         for (name, line, want_id) in errors {
             let e = load_line(line).expect_err(name);
             assert_eq!(e.id, *want_id, "{name}");
-            assert!(matches!(e.error, InputError::BadJsonl(_)), "{name}: {:?}", e.error);
+            assert!(
+                matches!(e.error, InputError::BadJsonl(_)),
+                "{name}: {:?}",
+                e.error
+            );
         }
     }
 }

@@ -45,7 +45,9 @@ impl Resources {
 
     /// Resources from `gazetteers` (built-ins merged with the user's).
     pub fn new(gazetteers: &Gazetteers) -> Result<Resources, GazetteerError> {
-        Ok(Resources { sentences: sentences::Rules::build(gazetteers)? })
+        Ok(Resources {
+            sentences: sentences::Rules::build(gazetteers)?,
+        })
     }
 }
 
@@ -86,9 +88,10 @@ pub fn extract(id: &str, text: &str, resources: &Resources, options: &Options) -
     let mut doc = Document {
         id: id.to_string(),
         text: normalise_text(text).into_owned(),
-        published: options
-            .published
-            .map(|date| document::Published { date, from: document::PublishedFrom::Input }),
+        published: options.published.map(|date| document::Published {
+            date,
+            from: document::PublishedFrom::Input,
+        }),
         ..Document::default()
     };
     pipeline::run(&mut doc, resources, options);

@@ -16,7 +16,11 @@ use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "pressx", version, about = "Turn press releases into structured data (JSON records, schema pressx/1)")]
+#[command(
+    name = "pressx",
+    version,
+    about = "Turn press releases into structured data (JSON records, schema pressx/1)"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -115,7 +119,11 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => run_extract(args),
         Command::Check { dir, bless, common } => run_check(&dir, bless, &common),
-        Command::Eval { gold_dir, verbose, common } => run_eval(&gold_dir, verbose, &common),
+        Command::Eval {
+            gold_dir,
+            verbose,
+            common,
+        } => run_eval(&gold_dir, verbose, &common),
         Command::Schema => {
             let mut out = io::stdout().lock();
             let _ = writeln!(out, "{}", schema::SCHEMA_JSON.trim_end());
@@ -138,41 +146,60 @@ fn load_resources(common: &Common) -> Result<(Resources, Options), Error> {
         Order::Dmy => DateOrder::Dmy,
         Order::Mdy => DateOrder::Mdy,
     };
-    Ok((resources, Options { date_order, ..Options::default() }))
+    Ok((
+        resources,
+        Options {
+            date_order,
+            ..Options::default()
+        },
+    ))
 }
 
 /// Where records go.
 enum Sink {
     /// stdout, or a file written through a temporary and renamed at the end.
-    Stream { out: Box<dyn Write>, temp: Option<(PathBuf, PathBuf)> },
+    Stream {
+        out: Box<dyn Write>,
+        temp: Option<(PathBuf, PathBuf)>,
+    },
     /// One `<id>.json` per document.
-    Dir { dir: PathBuf, written: HashSet<String> },
+    Dir {
+        dir: PathBuf,
+        written: HashSet<String>,
+    },
 }
 
 fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
     let (resources, mut options) = load_resources(&args.common)?;
     if let Some(p) = &args.published {
-        options.published = Some(
-            Date::parse_iso(p)
-                .ok_or_else(|| Error::Usage(format!("--published {p:?} is not a YYYY-MM-DD date")))?,
-        );
+        options.published =
+            Some(Date::parse_iso(p).ok_or_else(|| {
+                Error::Usage(format!("--published {p:?} is not a YYYY-MM-DD date"))
+            })?);
     }
     let encoding = match &args.encoding {
         None => None,
-        Some(name) => Some(
-            input::encoding_for(name)
-                .ok_or_else(|| Error::Usage(format!("--encoding {name:?} is not an encoding pressx knows")))?,
-        ),
+        Some(name) => Some(input::encoding_for(name).ok_or_else(|| {
+            Error::Usage(format!(
+                "--encoding {name:?} is not an encoding pressx knows"
+            ))
+        })?),
     };
     let config = InputConfig {
-        format: if args.input == InputKind::Jsonl { InputFormat::Jsonl } else { InputFormat::Text },
+        format: if args.input == InputKind::Jsonl {
+            InputFormat::Jsonl
+        } else {
+            InputFormat::Text
+        },
         encoding,
         max_bytes: args.max_bytes,
     };
     let single = args.input == InputKind::Text
         && args.paths.len() <= 1
         && !args.paths.first().is_some_and(|p| p.is_dir());
-    let format = args.format.unwrap_or(if single { Format::Json } else { Format::Jsonl });
+    let format = args
+        .format
+        .unwrap_or(if single { Format::Json } else { Format::Jsonl });
     let threads = match args.jobs {
         Some(0) => return Err(Error::Usage("--jobs must be at least 1".into())),
         Some(n) => n,
@@ -208,25 +235,48 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
     match result {
         Ok(()) => {}
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
-        Err(e) => return Err(Error::Output { path: args.output.clone().unwrap_or_else(|| "stdout".into()), error: e.to_string() }),
+        Err(e) => {
+            return Err(Error::Output {
+                path: args.output.clone().unwrap_or_else(|| "stdout".into()),
+                error: e.to_string(),
+            });
+        }
     }
     finish_sink(sink)?;
-    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn open_sink(output: Option<&Path>) -> Result<Sink, Error> {
     let Some(path) = output else {
-        return Ok(Sink::Stream { out: Box::new(BufWriter::with_capacity(1 << 16, io::stdout())), temp: None });
+        return Ok(Sink::Stream {
+            out: Box::new(BufWriter::with_capacity(1 << 16, io::stdout())),
+            temp: None,
+        });
     };
-    let out_err = |e: io::Error| Error::Output { path: path.to_path_buf(), error: e.to_string() };
+    let out_err = |e: io::Error| Error::Output {
+        path: path.to_path_buf(),
+        error: e.to_string(),
+    };
     if path.is_dir() || path.as_os_str().to_string_lossy().ends_with('/') {
         std::fs::create_dir_all(path).map_err(out_err)?;
-        return Ok(Sink::Dir { dir: path.to_path_buf(), written: HashSet::new() });
+        return Ok(Sink::Dir {
+            dir: path.to_path_buf(),
+            written: HashSet::new(),
+        });
     }
-    let name = path.file_name().map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
+    let name = path
+        .file_name()
+        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
     let temp = path.with_file_name(format!(".{name}.pressx-{}.tmp", std::process::id()));
     let file = std::fs::File::create(&temp).map_err(out_err)?;
-    Ok(Sink::Stream { out: Box::new(BufWriter::with_capacity(1 << 16, file)), temp: Some((temp, path.to_path_buf())) })
+    Ok(Sink::Stream {
+        out: Box::new(BufWriter::with_capacity(1 << 16, file)),
+        temp: Some((temp, path.to_path_buf())),
+    })
 }
 
 fn finish_sink(sink: Sink) -> Result<(), Error> {
@@ -237,10 +287,16 @@ fn finish_sink(sink: Sink) -> Result<(), Error> {
             (Err(e), _) if e.kind() == io::ErrorKind::BrokenPipe => {}
             (Err(e), temp) => {
                 let path = temp.map_or_else(|| PathBuf::from("stdout"), |(_, p)| p);
-                return Err(Error::Output { path, error: e.to_string() });
+                return Err(Error::Output {
+                    path,
+                    error: e.to_string(),
+                });
             }
             (Ok(()), Some((temp, path))) => {
-                std::fs::rename(&temp, &path).map_err(|e| Error::Output { path, error: e.to_string() })?;
+                std::fs::rename(&temp, &path).map_err(|e| Error::Output {
+                    path,
+                    error: e.to_string(),
+                })?;
             }
             (Ok(()), None) => {}
         }
@@ -256,7 +312,9 @@ fn path_in(dir: &Path, id: &str) -> Result<PathBuf, String> {
         && !id.contains('\0')
         && rel.components().all(|c| matches!(c, Component::Normal(_)));
     if !plain {
-        return Err(format!("id {id:?} cannot name a file inside the output folder"));
+        return Err(format!(
+            "id {id:?} cannot name a file inside the output folder"
+        ));
     }
     Ok(dir.join(format!("{id}.json")))
 }
@@ -265,7 +323,9 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)?;
     }
-    let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let temp = path.with_file_name(format!(".{name}.pressx-{}.tmp", std::process::id()));
     std::fs::write(&temp, bytes)?;
     std::fs::rename(&temp, path)
@@ -283,7 +343,10 @@ fn write_one(
             *failed += 1;
             eprintln!("pressx: {}: {}", f.origin, f.error);
             if let (Sink::Stream { out, .. }, Format::Jsonl) = (&mut *sink, format) {
-                let rec = ErrorRecord { id: f.id, error: f.error.to_string() };
+                let rec = ErrorRecord {
+                    id: f.id,
+                    error: f.error.to_string(),
+                };
                 let mut line = serde_json::to_vec(&rec).expect("two strings always serialise");
                 line.push(b'\n');
                 out.write_all(&line)?;
@@ -295,9 +358,17 @@ fn write_one(
         Sink::Stream { out, .. } => out.write_all(&bytes),
         Sink::Dir { dir, written } => {
             let target = path_in(dir, &id).and_then(|p| {
-                if written.insert(id.clone()) { Ok(p) } else { Err(format!("id {id:?} appears twice; not overwriting its record")) }
+                if written.insert(id.clone()) {
+                    Ok(p)
+                } else {
+                    Err(format!(
+                        "id {id:?} appears twice; not overwriting its record"
+                    ))
+                }
             });
-            let result = target.and_then(|p| write_atomic(&p, &bytes).map_err(|e| format!("{}: {e}", p.display())));
+            let result = target.and_then(|p| {
+                write_atomic(&p, &bytes).map_err(|e| format!("{}: {e}", p.display()))
+            });
             if let Err(e) = result {
                 *failed += 1;
                 eprintln!("pressx: {id}: {e}");
@@ -325,7 +396,10 @@ fn run_check(dir: &Path, bless: bool, common: &Common) -> Result<ExitCode, Error
             }
             Outcome::Missing => {
                 bad += 1;
-                format!("{name}: no {} (run with --bless to write it)", txt.with_extension("json").display())
+                format!(
+                    "{name}: no {} (run with --bless to write it)",
+                    txt.with_extension("json").display()
+                )
             }
             Outcome::Failed(e) => {
                 bad += 1;
@@ -349,7 +423,11 @@ fn run_check(dir: &Path, bless: bool, common: &Common) -> Result<ExitCode, Error
         }
     }
     let _ = writeln!(stdout, "{} fixture(s): {ok} ok, {bad} not", fixtures.len());
-    Ok(if bad > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if bad > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn run_eval(dir: &Path, verbose: bool, common: &Common) -> Result<ExitCode, Error> {

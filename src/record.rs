@@ -192,7 +192,10 @@ pub fn to_record(doc: &Document, include_text: bool) -> Record {
         sentences: doc
             .sentences
             .iter()
-            .map(|s| SentenceOut { start: index.char_of(s.start), end: index.char_of(s.end) })
+            .map(|s| SentenceOut {
+                start: index.char_of(s.start),
+                end: index.char_of(s.end),
+            })
             .collect(),
         organisations: doc
             .organisations
@@ -271,7 +274,10 @@ pub fn to_record(doc: &Document, include_text: bool) -> Record {
                 mode: e.mode.map(|m| m.as_str().to_string()),
                 organiser: e.organiser.clone(),
                 location: e.location.clone(),
-                next: e.next.as_ref().map(|n| NextOut { date: n.date.clone(), location: n.location.clone() }),
+                next: e.next.as_ref().map(|n| NextOut {
+                    date: n.date.clone(),
+                    location: n.location.clone(),
+                }),
             })
             .collect(),
     }
