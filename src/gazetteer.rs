@@ -13,12 +13,30 @@ use std::path::{Path, PathBuf};
 pub enum Kind {
     Abbreviations,
     Furniture,
+    Organisations,
+    Countries,
+    Cities,
+    Regions,
+    OrgWords,
 }
 
 impl Kind {
-    const ALL: [(Kind, &'static [&'static str]); 2] = [
+    const ALL: [(Kind, &'static [&'static str]); 7] = [
         (Kind::Abbreviations, &["abbreviation", "class"]),
         (Kind::Furniture, &["phrase"]),
+        (
+            Kind::Organisations,
+            &[
+                "id", "name", "acronyms", "kind", "parent", "country", "variants",
+            ],
+        ),
+        (
+            Kind::Countries,
+            &["code", "name", "official", "variants", "demonyms"],
+        ),
+        (Kind::Cities, &["name", "country", "variants", "capital"]),
+        (Kind::Regions, &["name", "variants"]),
+        (Kind::OrgWords, &["word", "kind"]),
     ];
 
     /// The columns of this kind, in order.
@@ -44,6 +62,10 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../gazetteers/abbreviations.tsv"),
     ),
     ("furniture.tsv", include_str!("../gazetteers/furniture.tsv")),
+    ("org_words.tsv", include_str!("../gazetteers/org_words.tsv")),
+    ("countries.tsv", include_str!("../gazetteers/countries.tsv")),
+    ("cities.tsv", include_str!("../gazetteers/cities.tsv")),
+    ("regions.tsv", include_str!("../gazetteers/regions.tsv")),
 ];
 
 /// One entry line: its 1-based line number and its fields.
@@ -91,8 +113,18 @@ impl File {
     }
 }
 
-/// Parses one gazetteer file; the header tells its kind.
+/// Parses one gazetteer file; the header tells its kind. Stops at the first bad line.
 pub fn parse(path: &str, text: &str) -> Result<File, GazetteerError> {
+    let (file, mut errors) = parse_all(path, text);
+    match file {
+        Some(f) if errors.is_empty() => Ok(f),
+        _ => Err(errors.swap_remove(0)),
+    }
+}
+
+/// Parses one gazetteer file and reports every bad line (for `pressx gazetteer lint`).
+/// The file is `None` when it has no usable header.
+pub fn parse_all(path: &str, text: &str) -> (Option<File>, Vec<GazetteerError>) {
     let err = |line, kind| GazetteerError {
         path: path.to_string(),
         line,
@@ -100,6 +132,7 @@ pub fn parse(path: &str, text: &str) -> Result<File, GazetteerError> {
     };
     let mut kind = None;
     let mut rows = Vec::new();
+    let mut errors = Vec::new();
     for (i, raw) in text.lines().enumerate() {
         let line = i + 1;
         let raw = if line == 1 {
@@ -114,39 +147,184 @@ pub fn parse(path: &str, text: &str) -> Result<File, GazetteerError> {
         let fields: Vec<&str> = raw.split('\t').collect();
         let Some(k) = kind else {
             let trimmed: Vec<&str> = fields.iter().map(|f| f.trim()).collect();
-            kind =
-                Some(Kind::from_header(&trimmed).ok_or_else(|| {
-                    err(line, GazetteerErrorKind::UnknownHeader(trimmed.join("\t")))
-                })?);
+            match Kind::from_header(&trimmed) {
+                Some(k) => kind = Some(k),
+                None => {
+                    errors.push(err(
+                        line,
+                        GazetteerErrorKind::UnknownHeader(trimmed.join("\t")),
+                    ));
+                    return (None, errors);
+                }
+            }
             continue;
         };
         let expected = Kind::columns(k).len();
         if fields.len() != expected {
-            return Err(err(
+            errors.push(err(
                 line,
                 GazetteerErrorKind::FieldCount {
                     expected,
                     got: fields.len(),
                 },
             ));
+            continue;
         }
-        if fields[0].trim().is_empty() {
-            return Err(err(
-                line,
-                GazetteerErrorKind::EmptyField(Kind::columns(k)[0]),
-            ));
-        }
-        rows.push(Row {
+        let row = Row {
             line,
             fields: fields.iter().map(|f| f.trim().to_string()).collect(),
-        });
+        };
+        match k.check(&row) {
+            Ok(()) => rows.push(row),
+            Err(e) => errors.push(err(line, e)),
+        }
     }
-    let kind = kind.ok_or_else(|| err(0, GazetteerErrorKind::MissingHeader))?;
-    Ok(File {
-        path: path.to_string(),
-        kind,
-        rows,
-    })
+    match kind {
+        Some(kind) => (
+            Some(File {
+                path: path.to_string(),
+                kind,
+                rows,
+            }),
+            errors,
+        ),
+        None => {
+            errors.push(err(0, GazetteerErrorKind::MissingHeader));
+            (None, errors)
+        }
+    }
+}
+
+fn bad_value(column: &'static str, value: &str, why: &'static str) -> GazetteerErrorKind {
+    GazetteerErrorKind::BadValue {
+        column,
+        value: value.to_string(),
+        why,
+    }
+}
+
+/// Lower-case ASCII letters, digits and inner hyphens.
+pub(crate) fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+}
+
+/// Two upper-case ASCII letters.
+pub(crate) fn valid_country(code: &str) -> bool {
+    code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+impl Kind {
+    /// Checks the values of one row of this kind (the field count is already right).
+    fn check(self, row: &Row) -> Result<(), GazetteerErrorKind> {
+        let columns = self.columns();
+        if row.get(0).is_empty() {
+            return Err(GazetteerErrorKind::EmptyField(columns[0]));
+        }
+        if row
+            .fields
+            .iter()
+            .any(|f| f.split('|').count() > 1 && f.split('|').any(|x| x.trim().is_empty()))
+        {
+            return Err(GazetteerErrorKind::BadValue {
+                column: "list",
+                value: row
+                    .fields
+                    .iter()
+                    .find(|f| f.contains("||") || f.starts_with('|') || f.ends_with('|'))
+                    .cloned()
+                    .unwrap_or_default(),
+                why: "has an empty item between '|'",
+            });
+        }
+        let org_kind = |v: &str| crate::document::OrgKind::parse(v).is_some();
+        match self {
+            Kind::Abbreviations => {
+                if !row.get(0).ends_with('.') {
+                    return Err(bad_value(
+                        "abbreviation",
+                        row.get(0),
+                        "must end in a full stop",
+                    ));
+                }
+                if !matches!(row.get(1), "title" | "inner" | "number" | "final") {
+                    return Err(bad_value(
+                        "class",
+                        row.get(1),
+                        "must be title, inner, number or final",
+                    ));
+                }
+            }
+            Kind::Organisations => {
+                if !valid_id(row.get(0)) {
+                    return Err(bad_value(
+                        "id",
+                        row.get(0),
+                        "must be lower-case letters, digits and hyphens",
+                    ));
+                }
+                if !row.get(3).is_empty() && !org_kind(row.get(3)) {
+                    return Err(bad_value(
+                        "kind",
+                        row.get(3),
+                        "must be igo, agency, police, ministry, government, ngo, company or other",
+                    ));
+                }
+                if !row.get(5).is_empty() && !valid_country(row.get(5)) {
+                    return Err(bad_value(
+                        "country",
+                        row.get(5),
+                        "must be an ISO 3166 alpha-2 code",
+                    ));
+                }
+                if !row.get(4).is_empty() && !valid_id(row.get(4)) {
+                    return Err(bad_value(
+                        "parent",
+                        row.get(4),
+                        "must be an organisation id",
+                    ));
+                }
+            }
+            Kind::Countries => {
+                if !valid_country(row.get(0)) {
+                    return Err(bad_value(
+                        "code",
+                        row.get(0),
+                        "must be an ISO 3166 alpha-2 code",
+                    ));
+                }
+                if row.get(1).is_empty() {
+                    return Err(GazetteerErrorKind::EmptyField("name"));
+                }
+            }
+            Kind::Cities => {
+                if !valid_country(row.get(1)) {
+                    return Err(bad_value(
+                        "country",
+                        row.get(1),
+                        "must be an ISO 3166 alpha-2 code",
+                    ));
+                }
+                if !matches!(row.get(3), "" | "yes") {
+                    return Err(bad_value("capital", row.get(3), "must be yes or empty"));
+                }
+            }
+            Kind::OrgWords => {
+                if !org_kind(row.get(1)) {
+                    return Err(bad_value(
+                        "kind",
+                        row.get(1),
+                        "must be an organisation kind",
+                    ));
+                }
+            }
+            Kind::Furniture | Kind::Regions => {}
+        }
+        Ok(())
+    }
 }
 
 /// Reads and parses one file from disk.
@@ -216,6 +394,15 @@ impl Gazetteers {
         Ok(g)
     }
 
+    /// Gazetteers made of the given (name, contents) files only, for tests.
+    pub fn from_texts(files: &[(&str, &str)]) -> Result<Gazetteers, GazetteerError> {
+        let files = files
+            .iter()
+            .map(|(name, text)| parse(name, text))
+            .collect::<Result<_, _>>()?;
+        Ok(Gazetteers { files })
+    }
+
     /// The files of one kind, in merge order.
     pub fn of(&self, kind: Kind) -> impl Iterator<Item = &File> {
         self.files.iter().filter(move |f| f.kind == kind)
@@ -271,10 +458,26 @@ mod tests {
     }
 
     #[test]
+    fn lint_reports_every_bad_line() {
+        let text = "abbreviation\tclass\nMr\ttitle\nDr.\ttitle\nx.\tnone\nonly-one-field\n";
+        let (file, errors) = parse_all("x.tsv", text);
+        let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [2, 4, 5]);
+        assert_eq!(file.map(|f| f.rows.len()), Some(1));
+    }
+
+    #[test]
     fn rows_keep_line_numbers_and_lists() {
-        let f = parse("x.tsv", "# c\nabbreviation\tclass\n\nMr.\ttitle|x\r\n").expect("parses");
-        assert_eq!(f.kind, Kind::Abbreviations);
+        let f = parse(
+            "x.tsv",
+            "# c\nname\tvariants\n\nAsia\tAsian region| Asia-Pacific\r\n",
+        )
+        .expect("parses");
+        assert_eq!(f.kind, Kind::Regions);
         assert_eq!(f.rows[0].line, 4);
-        assert_eq!(f.rows[0].list(1).collect::<Vec<_>>(), ["title", "x"]);
+        assert_eq!(
+            f.rows[0].list(1).collect::<Vec<_>>(),
+            ["Asian region", "Asia-Pacific"]
+        );
     }
 }

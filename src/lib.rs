@@ -18,6 +18,9 @@ pub mod error;
 pub mod eval;
 pub mod gazetteer;
 pub mod input;
+pub mod locations;
+pub mod names;
+pub mod organisations;
 pub mod pipeline;
 pub mod record;
 pub mod schema;
@@ -34,6 +37,7 @@ use gazetteer::Gazetteers;
 #[derive(Clone, Debug)]
 pub struct Resources {
     pub(crate) sentences: sentences::Rules,
+    pub(crate) names: names::Names,
 }
 
 impl Resources {
@@ -47,6 +51,7 @@ impl Resources {
     pub fn new(gazetteers: &Gazetteers) -> Result<Resources, GazetteerError> {
         Ok(Resources {
             sentences: sentences::Rules::build(gazetteers)?,
+            names: names::Names::build(gazetteers)?,
         })
     }
 }

@@ -52,6 +52,21 @@ enum Command {
     },
     /// Print the JSON Schema of the output record
     Schema,
+    /// Gazetteer tools
+    Gazetteer {
+        #[command(subcommand)]
+        command: GazetteerCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum GazetteerCommand {
+    /// Validate gazetteer files (or folders of *.tsv): every bad line as file:line: reason
+    Lint {
+        /// Files or folders
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
 }
 
 #[derive(Args, Clone)]
@@ -124,6 +139,9 @@ fn main() -> ExitCode {
             verbose,
             common,
         } => run_eval(&gold_dir, verbose, &common),
+        Command::Gazetteer {
+            command: GazetteerCommand::Lint { paths },
+        } => run_lint(&paths),
         Command::Schema => {
             let mut out = io::stdout().lock();
             let _ = writeln!(out, "{}", schema::SCHEMA_JSON.trim_end());
@@ -439,4 +457,49 @@ fn run_eval(dir: &Path, verbose: bool, common: &Common) -> Result<ExitCode, Erro
     }
     let _ = write!(stdout, "{}", report.table());
     Ok(ExitCode::SUCCESS)
+}
+
+/// Lints gazetteer files: every bad line, then what only the merge with the
+/// built-ins can tell (an unknown parent id). Exit 2 when anything is wrong.
+fn run_lint(paths: &[PathBuf]) -> Result<ExitCode, Error> {
+    let mut errors = 0usize;
+    let mut files = 0usize;
+    for p in paths {
+        for path in pressx::gazetteer::files_under(p)? {
+            files += 1;
+            let shown = path.display().to_string();
+            let text = match std::fs::read(&path).map(String::from_utf8) {
+                Ok(Ok(t)) => t,
+                Ok(Err(_)) => {
+                    errors += 1;
+                    eprintln!("pressx: {shown}: not valid UTF-8");
+                    continue;
+                }
+                Err(e) => {
+                    errors += 1;
+                    eprintln!("pressx: {shown}: cannot read: {e}");
+                    continue;
+                }
+            };
+            let (file, found) = pressx::gazetteer::parse_all(&shown, &text);
+            errors += found.len();
+            for e in &found {
+                eprintln!("pressx: {e}");
+            }
+            if file.is_some() && found.is_empty() {
+                if let Err(e) = Gazetteers::with_user(std::slice::from_ref(&path))
+                    .and_then(|g| Resources::new(&g))
+                {
+                    errors += 1;
+                    eprintln!("pressx: {e}");
+                }
+            }
+        }
+    }
+    println!("{files} file(s), {errors} problem(s)");
+    Ok(if errors > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -2,15 +2,22 @@
 //! stages before it and adds its own:
 //!
 //! 1. `sentences` — reads the text; adds `sentences` and `title`.
+//! 2. the name matcher (`names`) — one pass over the text up to the end of
+//!    the last sentence, finding every gazetteer surface; its hits feed:
+//! 3. `organisations` — reads the hits and the text; adds `organisations`
+//!    (gazetteer entries and acronyms the text defines).
+//! 4. `locations` — reads the hits and `organisations`; adds `locations`.
 //!
-//! Later stages (organisations and places, dates, people, participants,
-//! events) slot in after it, in that order, each scanning only the text up to
-//! the end of the last sentence, so page furniture yields nothing.
+//! Every stage after the first scans only the text up to the end of the last
+//! sentence, so page furniture yields nothing.
 
 use crate::document::Document;
-use crate::{Options, Resources, sentences};
+use crate::{Options, Resources, locations, organisations, sentences};
 
 /// Runs every stage on `doc`, in order.
 pub fn run(doc: &mut Document, resources: &Resources, _options: &Options) {
     sentences::tag(doc, &resources.sentences);
+    let hits = resources.names.find(&doc.text[..doc.content_end()]);
+    organisations::tag(doc, &hits, &resources.names);
+    locations::tag(doc, &hits, &resources.names);
 }

@@ -1,0 +1,819 @@
+//! Organisations: adds `Document::organisations` from the gazetteer hits of
+//! the name matcher and from acronyms the text defines. Reads the sentences
+//! (only text up to the end of the last one counts).
+//!
+//! Definitions are found Schwartz & Hearst style, by aligning the letters of
+//! the acronym with the words before it: "Long Name (ACR)", "ACR (Long
+//! Name)", "Long Name – ACR". A definition whose acronym a gazetteer knows
+//! links to that entry (its long form becomes a mention, overriding shorter
+//! gazetteer hits inside it: "Gulf Cooperation Council-pol (GCCPOL)" is
+//! GCCPOL, not GCC); otherwise, when the long form is headed by an
+//! organisation word (`gazetteers/org_words.tsv`: Council, Ministry,
+//! Agency…), it becomes an organisation with `source: definition` whose later
+//! bare uses of the acronym are its mentions. "(hereinafter – the
+//! Committee)" after an organisation makes "the Committee" an alias of it.
+//! Deliberately ignored: single parenthesised words that are not acronyms of
+//! the words before them ("(2021)", "(Kazakhstan)"), and named meetings.
+
+use crate::document::{Document, OrgKind, OrgSource, Organisation, Span};
+use crate::names::{Hit, Names, Target, is_word_boundary};
+use std::collections::HashMap;
+
+/// An acronym the text defines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Definition {
+    /// The long form ("Arab Interior Ministers’ Council").
+    pub long: Span,
+    /// The acronym ("AIMC").
+    pub acronym: Span,
+}
+
+/// An alias the text defines for the organisation just before it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Alias {
+    /// Where "(hereinafter …)" starts: the organisation mention must end just before.
+    at: usize,
+    /// The alias as written, without a leading "the" or quotes.
+    text: String,
+}
+
+/// Whether `s` looks like an acronym: 2–12 characters, starting with a
+/// capital, at least two capitals, letters, digits, `&`, `-` or `.`; not a
+/// year or a Roman numeral.
+pub fn is_acronym(s: &str) -> bool {
+    let n = s.chars().count();
+    let upper = s.chars().filter(|c| c.is_uppercase()).count();
+    (2..=12).contains(&n)
+        && s.chars().next().is_some_and(char::is_uppercase)
+        && upper >= 2
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '&' | '-' | '.'))
+        && !s.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+/// Schwartz & Hearst: the shortest suffix of `long` whose characters align
+/// with the acronym's, right to left, the first letter at a word start.
+/// Returns the byte offset in `long` where the long form starts.
+pub fn align(acronym: &str, long: &str) -> Option<usize> {
+    let short: Vec<char> = acronym.chars().flat_map(char::to_lowercase).collect();
+    let chars: Vec<(usize, char)> = long.char_indices().collect();
+    let lower = |c: char| c.to_lowercase().next().unwrap_or(c);
+    let mut s = short.len() as isize - 1;
+    let mut l = chars.len() as isize - 1;
+    while s >= 0 {
+        let c = short[s as usize];
+        if !c.is_alphanumeric() {
+            s -= 1;
+            continue;
+        }
+        while l >= 0
+            && (lower(chars[l as usize].1) != c
+                || (s == 0 && l > 0 && chars[l as usize - 1].1.is_alphanumeric()))
+        {
+            l -= 1;
+        }
+        if l < 0 {
+            return None;
+        }
+        l -= 1;
+        s -= 1;
+    }
+    // Back to the start of the word holding the first aligned letter.
+    let first = (l + 1) as usize;
+    let start = chars[..first]
+        .iter()
+        .rposition(|&(_, c)| c.is_whitespace())
+        .map_or(0, |i| i + 1);
+    Some(chars.get(start).map_or(long.len(), |&(b, _)| b))
+}
+
+/// Where the last `max` words before byte `end` start, not crossing a
+/// full stop, colon, semicolon, comma or bracket.
+fn window_before(text: &str, end: usize, max: usize) -> usize {
+    let head = &text[..end];
+    let from = head
+        .rfind(['.', ':', ';', ',', '(', ')', '[', ']'])
+        .map_or(0, |i| i + 1);
+    let mut start = end;
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in head[from..].char_indices().rev() {
+        if c.is_whitespace() {
+            in_word = false;
+        } else {
+            if !in_word {
+                words += 1;
+                if words > max {
+                    break;
+                }
+            }
+            in_word = true;
+            start = from + i;
+        }
+    }
+    start
+}
+
+/// Trims a leading "the " (any case) and white space.
+fn strip_the(text: &str, span: Span) -> Span {
+    let s = span.of(text);
+    let t = s.trim_start();
+    let mut start = span.start + (s.len() - t.len());
+    for the in ["the ", "The ", "THE "] {
+        if text[start..span.end].starts_with(the) {
+            start += the.len();
+        }
+    }
+    Span::new(start, span.end)
+}
+
+/// Finds "Long Name (ACR)", "ACR (Long Name)" and "Long Name – ACR" in `text`.
+pub fn find_definitions(text: &str) -> Vec<Definition> {
+    let mut out = Vec::new();
+    for (open, _) in text.match_indices('(') {
+        let Some(close_rel) = text[open + 1..].find(')') else {
+            continue;
+        };
+        let close = open + 1 + close_rel;
+        let inner = text[open + 1..close].trim();
+        if inner.len() > 200 {
+            continue;
+        }
+        let inner_start =
+            open + 1 + (text[open + 1..close].len() - text[open + 1..close].trim_start().len());
+        let before_end = text[..open].trim_end().len();
+        if is_acronym(inner) {
+            // Long Name (ACR)
+            let n = inner.chars().filter(|c| c.is_alphanumeric()).count();
+            let from = window_before(text, before_end, (n + 5).min(2 * n));
+            let long_text = &text[from..before_end];
+            if let Some(off) = align(inner, long_text) {
+                let long = strip_the(text, Span::new(from + off, before_end));
+                if long.of(text).contains([' ', '-']) {
+                    out.push(Definition {
+                        long,
+                        acronym: Span::new(inner_start, inner_start + inner.len()),
+                    });
+                }
+            }
+        } else if inner.contains(' ') {
+            // ACR (Long Name)
+            let token_start = text[..before_end]
+                .rfind(|c: char| c.is_whitespace() || c == '(')
+                .map_or(0, |i| i + 1);
+            let token = &text[token_start..before_end];
+            if is_acronym(token) && is_word_boundary(text, token_start, before_end) {
+                let long_text = inner.strip_prefix("the ").unwrap_or(inner);
+                if align(token, long_text) == Some(0) {
+                    let long_start = inner_start + (inner.len() - long_text.len());
+                    out.push(Definition {
+                        long: Span::new(long_start, inner_start + inner.len()),
+                        acronym: Span::new(token_start, before_end),
+                    });
+                }
+            }
+        }
+    }
+    // Long Name – ACR
+    for dash in [" – ", " - ", " — "] {
+        for (at, _) in text.match_indices(dash) {
+            let after = at + dash.len();
+            let token_end = text[after..]
+                .find(|c: char| !(c.is_alphanumeric() || c == '&'))
+                .map_or(text.len(), |i| after + i);
+            let token = &text[after..token_end];
+            if !is_acronym(token) || token.chars().any(char::is_lowercase) {
+                continue;
+            }
+            let n = token.chars().count();
+            let from = window_before(text, at, (n + 5).min(2 * n));
+            if let Some(off) = align(token, &text[from..at]) {
+                let long = strip_the(text, Span::new(from + off, at));
+                if long.of(text).contains(' ') {
+                    out.push(Definition {
+                        long,
+                        acronym: Span::new(after, token_end),
+                    });
+                }
+            }
+        }
+    }
+    out.sort_by_key(|d| d.acronym.start);
+    out
+}
+
+/// "(hereinafter – the Committee)", "(hereinafter referred to as “the Centre”)".
+fn find_aliases(text: &str) -> Vec<Alias> {
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices("(hereinafter") {
+        let Some(close) = text[at..].find(')') else {
+            continue;
+        };
+        let inner = &text[at + "(hereinafter".len()..at + close];
+        let inner = inner.trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | ',')
+        });
+        let inner = inner.strip_prefix("referred to as").unwrap_or(inner);
+        let inner = inner.strip_prefix(" as").unwrap_or(inner).trim();
+        let inner = inner.trim_matches(|c: char| {
+            matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’') || c.is_whitespace()
+        });
+        let alias = inner.strip_prefix("the ").unwrap_or(inner).trim();
+        if alias.chars().next().is_some_and(char::is_uppercase) && alias.len() <= 60 {
+            out.push(Alias {
+                at,
+                text: alias.to_string(),
+            });
+        }
+    }
+    out
+}
+
+/// A mention to be: where, and which organisation (a gazetteer index or a definition index).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Who {
+    Gazetteer(usize),
+    Defined(usize),
+}
+
+/// Adds the organisations of `doc`, from the matcher's `hits`.
+pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
+    let text = &doc.text[..doc.content_end()];
+    let mut mentions: Vec<(Span, Who)> = hits
+        .iter()
+        .filter_map(|h| match h.target {
+            Target::Org(i) => Some((h.span, Who::Gazetteer(i))),
+            Target::Place(_) => None,
+        })
+        .collect();
+
+    // Definitions: link to a gazetteer entry or define a new organisation.
+    let mut defined: Vec<Organisation> = Vec::new();
+    let mut defined_by_acronym: HashMap<String, usize> = HashMap::new();
+    let mut forced: Vec<(Span, Who)> = Vec::new();
+    for d in find_definitions(text) {
+        let acronym = d.acronym.of(text);
+        let long = d.long.of(text);
+        let who = if let Some(i) = names.org_by_acronym(acronym) {
+            Who::Gazetteer(i)
+        } else if let Some(&(_, w)) = mentions.iter().find(|(s, _)| *s == d.long) {
+            w
+        } else if let Some(&i) = defined_by_acronym.get(acronym) {
+            Who::Defined(i)
+        } else {
+            let Some(kind) = head_kind(long, names) else {
+                continue;
+            };
+            let i = defined.len();
+            defined.push(Organisation {
+                id: definition_id(acronym, names, &defined),
+                name: long.split_whitespace().collect::<Vec<_>>().join(" "),
+                acronym: Some(acronym.to_string()),
+                kind,
+                source: OrgSource::Definition,
+                mentions: Vec::new(),
+            });
+            defined_by_acronym.insert(acronym.to_string(), i);
+            Who::Defined(i)
+        };
+        forced.push((d.long, who));
+        forced.push((d.acronym, who));
+    }
+    // Later bare uses of a defined acronym.
+    for (acronym, &i) in &defined_by_acronym {
+        for (at, _) in text.match_indices(acronym.as_str()) {
+            let span = Span::new(at, at + acronym.len());
+            if is_word_boundary(text, span.start, span.end) {
+                forced.push((span, Who::Defined(i)));
+            }
+        }
+    }
+    // Definition spans win over the gazetteer hits they overlap.
+    mentions.retain(|(s, _)| !forced.iter().any(|(f, _)| f.overlaps(*s)));
+    forced.sort();
+    forced.dedup_by(|b, a| a.0.overlaps(b.0));
+    mentions.extend(forced);
+    // Aliases: "(hereinafter – the Committee)" right after a mention; their
+    // uses only fill text no other mention covers.
+    let mut aliased = Vec::new();
+    for alias in find_aliases(text) {
+        let before = text[..alias.at].trim_end().len();
+        let Some(&(_, who)) = mentions.iter().find(|(s, _)| s.end == before) else {
+            continue;
+        };
+        for (at, _) in text.match_indices(alias.text.as_str()) {
+            let span = Span::new(at, at + alias.text.len());
+            let free = !mentions
+                .iter()
+                .chain(&aliased)
+                .any(|(m, _)| m.overlaps(span));
+            if free && is_word_boundary(text, span.start, span.end) {
+                aliased.push((span, who));
+            }
+        }
+    }
+    mentions.extend(aliased);
+    mentions.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+
+    let mut order: Vec<Who> = Vec::new();
+    let mut by_who: HashMap<Who, Vec<Span>> = HashMap::new();
+    for (span, who) in mentions {
+        let list = by_who.entry(who).or_default();
+        if list.is_empty() {
+            order.push(who);
+        }
+        list.push(span);
+    }
+    doc.organisations = order
+        .into_iter()
+        .map(|who| {
+            let spans = by_who.remove(&who).unwrap_or_default();
+            match who {
+                Who::Gazetteer(i) => {
+                    let e = &names.orgs[i];
+                    Organisation {
+                        id: e.id.clone(),
+                        name: e.name.clone(),
+                        acronym: e.acronyms.first().cloned(),
+                        kind: e.kind,
+                        source: OrgSource::Gazetteer,
+                        mentions: spans,
+                    }
+                }
+                Who::Defined(i) => Organisation {
+                    mentions: spans,
+                    ..defined[i].clone()
+                },
+            }
+        })
+        .collect();
+}
+
+/// The kind an organisation defined in the text gets from its last head
+/// word, or `None` when no word of it names an organisation.
+fn head_kind(long: &str, names: &Names) -> Option<OrgKind> {
+    let first = long.chars().next()?;
+    if !first.is_uppercase() || long.starts_with("Working ") {
+        return None;
+    }
+    long.split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| {
+            let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            let w = w
+                .strip_suffix("’s")
+                .or_else(|| w.strip_suffix("'s"))
+                .unwrap_or(w);
+            names
+                .org_words
+                .get(w)
+                .copied()
+                .or_else(|| (w.to_lowercase() == "pol").then_some(OrgKind::Police))
+        })
+        .next_back()
+}
+
+/// An id for an organisation defined in the text: its acronym, lower-cased,
+/// made unique against the gazetteer and earlier definitions.
+fn definition_id(acronym: &str, names: &Names, defined: &[Organisation]) -> String {
+    let base: String = acronym
+        .chars()
+        .filter_map(|c| {
+            if c.is_ascii_alphanumeric() {
+                Some(c.to_ascii_lowercase())
+            } else if c == '-' || c == '&' {
+                Some('-')
+            } else {
+                None
+            }
+        })
+        .collect();
+    let base = if base.is_empty() {
+        "org".to_string()
+    } else {
+        base
+    };
+    let taken = |id: &str| names.org(id).is_some() || defined.iter().any(|o| o.id == id);
+    if !taken(&base) {
+        return base;
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !taken(id))
+        .unwrap_or(base)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acronym_shapes() {
+        let yes = [
+            "AIMC", "GCCPOL", "CIS", "EU-LISA", "UNODC", "NCBs", "AT&T", "OSCE",
+        ];
+        let no = [
+            "2021",
+            "Kazakhstan",
+            "II",
+            "IV",
+            "a",
+            "A",
+            "x1",
+            "hereinafter",
+            "Mr",
+            "G20",
+        ];
+        for s in yes {
+            assert!(is_acronym(s), "{s}");
+        }
+        for s in no {
+            assert!(!is_acronym(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn alignment() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "AIMC",
+                "the Arab Interior Ministers’ Council",
+                Some("Arab Interior Ministers’ Council"),
+            ),
+            (
+                "GCCPOL",
+                "of the Gulf Cooperation Council-pol",
+                Some("Gulf Cooperation Council-pol"),
+            ),
+            (
+                "ECO",
+                "and Economic Cooperation Organisation",
+                Some("Economic Cooperation Organisation"),
+            ),
+            (
+                "CSTO",
+                "Collective Security Treaty Organization",
+                Some("Collective Security Treaty Organization"),
+            ),
+            (
+                "RATS",
+                "the Regional Anti-Terrorist Structure",
+                Some("Regional Anti-Terrorist Structure"),
+            ),
+            (
+                "UNOCT",
+                "United Nations Office of Counter-Terrorism",
+                Some("United Nations Office of Counter-Terrorism"),
+            ),
+            ("XYZ", "Arab Interior Ministers’ Council", None),
+            ("EAG", "Eurasian Group", Some("Eurasian Group")),
+        ];
+        for (acr, long, want) in cases {
+            let got = align(acr, long).map(|i| &long[i..]);
+            assert_eq!(got, *want, "{acr}");
+        }
+    }
+
+    #[test]
+    fn definitions() {
+        let cases: &[(&str, &str, &[(&str, &str)])] = &[
+            (
+                "long (ACR)",
+                "Delegates of the Arab Interior Ministers’ Council (AIMC) spoke.",
+                &[("Arab Interior Ministers’ Council", "AIMC")],
+            ),
+            (
+                "hyphen pol",
+                "and the Gulf Cooperation Council-pol (GCCPOL), as well",
+                &[("Gulf Cooperation Council-pol", "GCCPOL")],
+            ),
+            (
+                "ACR (long)",
+                "The CARICC (Central Asian Regional Information and Coordination Centre) hosted it.",
+                &[(
+                    "Central Asian Regional Information and Coordination Centre",
+                    "CARICC",
+                )],
+            ),
+            (
+                "dash",
+                "Officers of the Regional Police Coordination Office – RPCO attended.",
+                &[("Regional Police Coordination Office", "RPCO")],
+            ),
+            ("year", "The meeting (2021) was held.", &[]),
+            ("country", "Officials from Astana (Kazakhstan) came.", &[]),
+            ("not aligned", "The ministers (CSTO) met.", &[]),
+            ("lowercase inner", "The plan (draft) was read.", &[]),
+        ];
+        for (name, text, want) in cases {
+            let got: Vec<(&str, &str)> = find_definitions(text)
+                .iter()
+                .map(|d| (d.long.of(text), d.acronym.of(text)))
+                .collect();
+            assert_eq!(got, *want, "{name}");
+        }
+    }
+
+    #[test]
+    fn aliases() {
+        let text = "the Anti-Drug Centre (hereinafter – the Centre) and (hereinafter referred to as “the Parties”)";
+        let got: Vec<String> = find_aliases(text).into_iter().map(|a| a.text).collect();
+        assert_eq!(got, ["Centre", "Parties"]);
+    }
+}
+
+#[cfg(test)]
+mod stage_tests {
+    use super::*;
+    use crate::gazetteer::Gazetteers;
+
+    /// A small gazetteer, so these cases do not move when the built-in data grows.
+    pub(crate) fn names() -> Names {
+        let orgs = "id\tname\tacronyms\tkind\tparent\tcountry\tvariants\n\
+            sco\tShanghai Cooperation Organisation\tSCO\tigo\t\t\tShanghai Cooperation Organization\n\
+            sco-rats\tRegional Anti-Terrorist Structure of the Shanghai Cooperation Organisation\tSCO RATS|RATS SCO\tagency\tsco\t\tRegional Anti-Terrorist Structure\n\
+            sco-rats-ec\tSCO RATS Executive Committee\t\tagency\tsco-rats\t\tExecutive Committee of the SCO RATS|SCO RATS EC\n\
+            interpol\tInternational Criminal Police Organization\tINTERPOL|ICPO\tigo\t\t\tInterpol\n\
+            gcc\tGulf Cooperation Council\tGCC\tigo\t\t\t\n\
+            gccpol\tGCC Police\tGCCPOL\tagency\tgcc\t\t\n\
+            eco\tEconomic Cooperation Organization\tECO\tigo\t\t\tEconomic Cooperation Organisation\n\
+            frontex\tEuropean Border and Coast Guard Agency\t\tagency\t\t\tFrontex\n\
+            un\tUnited Nations\tUN\tigo\t\t\t\n\
+            unodc\tUnited Nations Office on Drugs and Crime\tUNODC\tagency\tun\t\t\n\
+            kz-mfa\tMinistry of Foreign Affairs of Kazakhstan\t\tministry\t\tKZ\tKazakh Ministry of Foreign Affairs\n";
+        let countries = "code\tname\tofficial\tvariants\tdemonyms\n\
+            KZ\tKazakhstan\tRepublic of Kazakhstan\t\tKazakh|Kazakhstani\n\
+            KG\tKyrgyzstan\tKyrgyz Republic\tKyrgyzia\tKyrgyz\n\
+            TN\tTunisia\tRepublic of Tunisia\t\tTunisian\n\
+            US\tUnited States\tUnited States of America\tUSA|U.S.\tAmerican\n\
+            TR\tTurkey\tRepublic of Türkiye\tTürkiye\tTurkish\n";
+        let cities =
+            "name\tcountry\tvariants\tcapital\nAstana\tKZ\tNur-Sultan\tyes\nTunis\tTN\t\tyes\n";
+        let regions = "name\tvariants\nCentral Asia\t\n";
+        let words =
+            "word\tkind\nCouncil\tigo\nMinistry\tministry\nAffairs\tministry\nCentre\tagency\n";
+        let g = Gazetteers::from_texts(&[
+            ("organisations.tsv", orgs),
+            ("countries.tsv", countries),
+            ("cities.tsv", cities),
+            ("regions.tsv", regions),
+            ("org_words.tsv", words),
+        ])
+        .expect("test gazetteer parses");
+        Names::build(&g).expect("test gazetteer builds")
+    }
+
+    fn run(text: &str) -> Document {
+        let names = names();
+        let mut doc = Document {
+            text: text.to_string(),
+            ..Document::default()
+        };
+        doc.sentences = vec![Span::new(0, text.len())];
+        let hits = names.find(text);
+        tag(&mut doc, &hits, &names);
+        crate::locations::tag(&mut doc, &hits, &names);
+        doc
+    }
+
+    /// (name, text, expected organisations as "id:mention|mention", expected places as "name:mention").
+    const CASES: &[(&str, &str, &[&str], &[&str])] = &[
+        ("plain acronym", "The SCO met.", &["sco:SCO"], &[]),
+        (
+            "acronym case-sensitive",
+            "An eco friendly plan; the ECO agreed.",
+            &["eco:ECO"],
+            &[],
+        ),
+        (
+            "acronym inside word",
+            "The ECOWAS and SCOPE teams.",
+            &[],
+            &[],
+        ),
+        (
+            "name any case",
+            "the shanghai cooperation organisation met",
+            &["sco:shanghai cooperation organisation"],
+            &[],
+        ),
+        (
+            "spelling variant",
+            "The Shanghai Cooperation Organization met.",
+            &["sco:Shanghai Cooperation Organization"],
+            &[],
+        ),
+        (
+            "one word needs capital",
+            "interpol and Interpol and INTERPOL",
+            &["interpol:Interpol|INTERPOL"],
+            &[],
+        ),
+        (
+            "possessive",
+            "Interpol's tools and the Committee’s plan",
+            &["interpol:Interpol"],
+            &[],
+        ),
+        (
+            "possessive curly",
+            "INTERPOL’s databases",
+            &["interpol:INTERPOL"],
+            &[],
+        ),
+        (
+            "leading the",
+            "the United Nations",
+            &["un:United Nations"],
+            &[],
+        ),
+        (
+            "nested longest",
+            "The SCO RATS Executive Committee and the SCO RATS activities and the SCO.",
+            &[
+                "sco-rats-ec:SCO RATS Executive Committee",
+                "sco-rats:SCO RATS",
+                "sco:SCO",
+            ],
+            &[],
+        ),
+        (
+            "gccpol not gcc",
+            "the Gulf Cooperation Council-pol (GCCPOL), and the GCC",
+            &["gccpol:Gulf Cooperation Council-pol|GCCPOL", "gcc:GCC"],
+            &[],
+        ),
+        (
+            "hyphenated suffix is a mention",
+            "a GCC-led plan",
+            &["gcc:GCC"],
+            &[],
+        ),
+        (
+            "dash pair is one organisation",
+            "the European Border and Coast Guard Agency - Frontex",
+            &["frontex:European Border and Coast Guard Agency|Frontex"],
+            &[],
+        ),
+        (
+            "hard wrapped name",
+            "the United Nations Office on\nDrugs and Crime said",
+            &["unodc:United Nations Office on\nDrugs and Crime"],
+            &[],
+        ),
+        (
+            "defined acronym",
+            "the Arab Interior Ministers’ Council (AIMC) and later AIMC",
+            &["aimc:Arab Interior Ministers’ Council|AIMC|AIMC"],
+            &[],
+        ),
+        (
+            "defined links to gazetteer",
+            "the Economic Cooperation Organisation (ECO) and ECO",
+            &["eco:Economic Cooperation Organisation|ECO|ECO"],
+            &[],
+        ),
+        (
+            "defined ACR (long)",
+            "CARICC (Central Asian Regional Information and Coordination Centre) met",
+            &["caricc:CARICC|Central Asian Regional Information and Coordination Centre"],
+            &[],
+        ),
+        (
+            "defined non-organisation",
+            "Foreign Terrorist Fighters (FTF) were discussed",
+            &[],
+            &[],
+        ),
+        (
+            "parenthesised year",
+            "The meeting (2021) in Astana",
+            &[],
+            &["Astana:Astana"],
+        ),
+        (
+            "parenthesised country",
+            "held in Astana (Kazakhstan)",
+            &[],
+            &["Astana:Astana", "Kazakhstan:Kazakhstan"],
+        ),
+        (
+            "hereinafter alias",
+            "the Anti-Drug Council (hereinafter – the Council) and the Council",
+            &[],
+            &[],
+        ),
+        (
+            "gazetteer alias",
+            "the Shanghai Cooperation Organisation (hereinafter – the Organisation) and the Organisation",
+            &["sco:Shanghai Cooperation Organisation|Organisation|Organisation"],
+            &[],
+        ),
+        ("country", "talks in Tunisia", &[], &["Tunisia:Tunisia"]),
+        ("country all caps", "TUNIS – talks", &[], &["Tunis:TUNIS"]),
+        (
+            "country variant case-sensitive",
+            "the USA and usa",
+            &[],
+            &["United States:USA"],
+        ),
+        (
+            "country non-ascii",
+            "Türkiye hosted",
+            &[],
+            &["Turkey:Türkiye"],
+        ),
+        ("city variant", "in Nur-Sultan", &[], &["Astana:Nur-Sultan"]),
+        (
+            "region",
+            "across Central Asia",
+            &[],
+            &["Central Asia:Central Asia"],
+        ),
+        ("demonym not place", "the Kazakh delegation", &[], &[]),
+        (
+            "country inside gazetteer org",
+            "the Ministry of Foreign Affairs of Kazakhstan",
+            &["kz-mfa:Ministry of Foreign Affairs of Kazakhstan"],
+            &[],
+        ),
+        (
+            "country inside unknown org",
+            "the Ministry of Internal Affairs of the Kyrgyz Republic and Kyrgyzstan",
+            &[],
+            &["Kyrgyzstan:Kyrgyzstan"],
+        ),
+        (
+            "country after of, no org",
+            "the people of Kazakhstan",
+            &[],
+            &["Kazakhstan:Kazakhstan"],
+        ),
+        (
+            "order of first mention",
+            "UNODC, SCO and UNODC again",
+            &["unodc:UNODC|UNODC", "sco:SCO"],
+            &[],
+        ),
+    ];
+
+    #[test]
+    fn table() {
+        let mut failures = Vec::new();
+        for (name, text, orgs, places) in CASES {
+            let doc = run(text);
+            let got_orgs: Vec<String> = doc
+                .organisations
+                .iter()
+                .map(|o| {
+                    format!(
+                        "{}:{}",
+                        o.id,
+                        o.mentions
+                            .iter()
+                            .map(|m| m.of(text))
+                            .collect::<Vec<_>>()
+                            .join("|")
+                    )
+                })
+                .collect();
+            let got_places: Vec<String> = doc
+                .locations
+                .iter()
+                .map(|l| {
+                    format!(
+                        "{}:{}",
+                        l.name,
+                        l.mentions
+                            .iter()
+                            .map(|m| m.of(text))
+                            .collect::<Vec<_>>()
+                            .join("|")
+                    )
+                })
+                .collect();
+            if got_orgs != *orgs || got_places != *places {
+                failures.push(format!(
+                    "{name}: got {got_orgs:?} {got_places:?}, want {orgs:?} {places:?}"
+                ));
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} of {} failed:\n{}",
+            failures.len(),
+            CASES.len(),
+            failures.join("\n")
+        );
+    }
+
+    #[test]
+    fn definition_organisations_carry_source_and_kind() {
+        let doc = run("the Arab Interior Ministers’ Council (AIMC) met");
+        let o = &doc.organisations[0];
+        assert_eq!(
+            (o.id.as_str(), o.acronym.as_deref(), o.kind, o.source),
+            ("aimc", Some("AIMC"), OrgKind::Igo, OrgSource::Definition)
+        );
+        assert_eq!(o.name, "Arab Interior Ministers’ Council");
+    }
+}
