@@ -271,23 +271,34 @@ fn split_segment(text: &str, seg: Span, rules: &Rules, out: &mut Vec<Span>) {
     let s = seg.of(text);
     let base = seg.start;
     let mut start = 0;
-    let mut iter = s.char_indices().peekable();
-    while let Some((p, c)) = iter.next() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    // Only bytes that can begin a terminator are looked at: ASCII . ! ? and
+    // the lead bytes of … (E2) and the full-width stops (E3, EF).
+    while let Some(off) = bytes[i..]
+        .iter()
+        .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF))
+    {
+        let p = i + off;
+        let Some(c) = s[p..].chars().next() else {
+            break;
+        };
+        i = p + c.len_utf8();
         if !is_terminator(c) {
             continue;
         }
         // The run of terminators ("...", "?!") and closing quotes and brackets.
-        let mut q = p + c.len_utf8();
+        let mut q = i;
         let mut run = 1;
-        while let Some(&(i, d)) = iter.peek() {
+        for d in s[q..].chars() {
             if is_terminator(d) {
                 run += 1;
             } else if !is_closing(d) {
                 break;
             }
-            q = i + d.len_utf8();
-            iter.next();
+            q += d.len_utf8();
         }
+        i = q;
         let rest = &s[q..];
         if rest.is_empty() {
             break;
