@@ -178,12 +178,20 @@ fn walk(root: &Path, dir: &Path, ext: &str, found: &mut Vec<(String, PathBuf)>, 
         let Ok(kind) = entry.file_type() else { continue };
         if kind.is_dir() {
             walk(root, &path, ext, found, errors);
-        } else if path.extension().is_some_and(|e| e == ext) && (kind.is_file() || path.is_file()) {
+        } else if path.extension().is_some_and(|e| e == ext)
+            && (kind.is_file() || readable_link(&path))
+        {
             let rel = path.strip_prefix(root).unwrap_or(&path).with_extension("");
             let id = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
             found.push((id, path));
         }
     }
+}
+
+/// A symbolic link to a file, or one that leads nowhere: the latter is kept so
+/// that loading it reports the broken link instead of the walk skipping it.
+fn readable_link(path: &Path) -> bool {
+    path.is_file() || fs::metadata(path).is_err()
 }
 
 fn read_limited(reader: impl Read, max: Option<u64>) -> Result<Vec<u8>, InputError> {
@@ -313,6 +321,8 @@ pub fn encoding_for(name: &str) -> Option<&'static Encoding> {
 #[derive(serde::Deserialize)]
 struct JsonlRecord {
     id: Option<serde_json::Value>,
+    // Defaulted so that a record without text still gives its id to the error record.
+    #[serde(default)]
     text: serde_json::Value,
     #[serde(default)]
     published: Option<String>,
@@ -358,7 +368,11 @@ pub fn load(source: Source, config: &InputConfig) -> Result<Loaded, Failed> {
             };
             let fail = |e: String| Failed { id: id.clone(), origin: origin.clone(), error: InputError::BadJsonl(e) };
             let serde_json::Value::String(text) = rec.text else {
-                return Err(fail("\"text\" must be a string".into()));
+                let what = match rec.text {
+                    serde_json::Value::Null => "no \"text\" field",
+                    _ => "\"text\" must be a string",
+                };
+                return Err(fail(what.into()));
             };
             let published = match rec.published {
                 None => None,
@@ -411,7 +425,7 @@ mod tests {
         let errors: &[(&str, &str, &str)] = &[
             ("not json", "{nope", "in:3"),
             ("not object", "[1,2]", "in:3"),
-            ("no text", r#"{"id":"b"}"#, "in:3"),
+            ("no text", r#"{"id":"b"}"#, "b"),
             ("text not string", r#"{"id":"b","text":5}"#, "b"),
             ("bad published", r#"{"id":"b","text":"T","published":"May 2020"}"#, "b"),
             ("bad id", r#"{"id":[1],"text":"T"}"#, "in:3"),
