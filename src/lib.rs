@@ -16,11 +16,13 @@ pub mod check;
 pub mod document;
 pub mod error;
 pub mod eval;
+pub mod events;
 pub mod gazetteer;
 pub mod input;
 pub mod locations;
 pub mod names;
 pub mod organisations;
+pub mod participants;
 pub mod pipeline;
 pub mod record;
 pub mod schema;
@@ -38,6 +40,8 @@ use gazetteer::Gazetteers;
 pub struct Resources {
     pub(crate) sentences: sentences::Rules,
     pub(crate) names: names::Names,
+    pub(crate) events: events::Rules,
+    pub(crate) participants: participants::Rules,
 }
 
 impl Resources {
@@ -52,6 +56,8 @@ impl Resources {
         Ok(Resources {
             sentences: sentences::Rules::build(gazetteers)?,
             names: names::Names::build(gazetteers)?,
+            events: events::Rules::build(),
+            participants: participants::Rules::build(),
         })
     }
 }
