@@ -18,6 +18,7 @@ pub mod error;
 pub mod eval;
 pub mod events;
 pub mod gazetteer;
+pub mod html;
 pub mod input;
 pub mod locations;
 pub mod names;
