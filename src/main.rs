@@ -6,6 +6,7 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use pressx::check::{self, Outcome};
 use pressx::error::Error;
+use pressx::export::{self, Flat};
 use pressx::gazetteer::Gazetteers;
 use pressx::input::{self, Failed, InputConfig, InputFormat, Source};
 use pressx::record::{ErrorRecord, to_record};
@@ -104,6 +105,21 @@ enum Format {
     Json,
     Jsonl,
     Html,
+    /// One row per participant, tab-separated
+    Tsv,
+    /// One row per participant, comma-separated (RFC 4180)
+    Csv,
+}
+
+impl Format {
+    /// The flat export this format is, if it is one.
+    fn flat(self) -> Option<Flat> {
+        match self {
+            Format::Tsv => Some(Flat::Tsv),
+            Format::Csv => Some(Flat::Csv),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Args)]
@@ -272,6 +288,18 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
     let mut sink = open_sink(args.output.as_deref(), format)?;
+    // The flat formats' header: once per run on a stream, once per file in a folder.
+    if let (Some(flat), Sink::Stream { out, .. }) = (format.flat(), &mut sink) {
+        if let Err(e) = out.write_all(export::header(flat).as_bytes()) {
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                return Ok(ExitCode::SUCCESS);
+            }
+            return Err(Error::Output {
+                path: args.output.clone().unwrap_or_else(|| "stdout".into()),
+                error: e.to_string(),
+            });
+        }
+    }
     let include_text = args.include_text;
     let work = |item: Result<Source, Failed>| -> Result<Done, Failed> {
         let loaded = input::load(item?, &config)?;
@@ -283,6 +311,15 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
         let record = to_record(&doc, include_text);
         let bytes = match format {
             Format::Html => pressx::html::page(&record, &doc.text).into_bytes(),
+            Format::Tsv | Format::Csv => {
+                let flat = format.flat().expect("tsv and csv are flat formats");
+                let rows = export::render(&export::rows(&record, &resources), flat);
+                if to_dir {
+                    (export::header(flat) + &rows).into_bytes()
+                } else {
+                    rows.into_bytes()
+                }
+            }
             Format::Json | Format::Jsonl => {
                 let mut bytes = if format == Format::Json {
                     serde_json::to_vec_pretty(&record)
@@ -352,7 +389,12 @@ fn open_sink(output: Option<&Path>, format: Format) -> Result<Sink, Error> {
         let html = format == Format::Html;
         return Ok(Sink::Dir {
             dir: path.to_path_buf(),
-            ext: if html { "html" } else { "json" },
+            ext: match format {
+                Format::Html => "html",
+                Format::Tsv => "tsv",
+                Format::Csv => "csv",
+                Format::Json | Format::Jsonl => "json",
+            },
             written: HashSet::new(),
             index: html.then(Vec::new),
         });
