@@ -21,6 +21,7 @@ pub mod input;
 pub mod locations;
 pub mod names;
 pub mod organisations;
+pub mod people;
 pub mod pipeline;
 pub mod record;
 pub mod schema;
@@ -38,6 +39,7 @@ use gazetteer::Gazetteers;
 pub struct Resources {
     pub(crate) sentences: sentences::Rules,
     pub(crate) names: names::Names,
+    pub(crate) people: people::Rules,
 }
 
 impl Resources {
@@ -52,6 +54,7 @@ impl Resources {
         Ok(Resources {
             sentences: sentences::Rules::build(gazetteers)?,
             names: names::Names::build(gazetteers)?,
+            people: people::Rules::build(gazetteers)?,
         })
     }
 }
