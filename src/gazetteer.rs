@@ -69,7 +69,10 @@ const BUILTIN: &[(&str, &str)] = &[
     ),
     ("furniture.tsv", include_str!("../gazetteers/furniture.tsv")),
     ("org_words.tsv", include_str!("../gazetteers/org_words.tsv")),
-    ("organisations.tsv", include_str!("../gazetteers/organisations.tsv")),
+    (
+        "organisations.tsv",
+        include_str!("../gazetteers/organisations.tsv"),
+    ),
     (
         "organisations-supraverden.tsv",
         include_str!("../gazetteers/organisations-supraverden.tsv"),

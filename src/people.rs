@@ -108,6 +108,8 @@ const FAMILY: u8 = 8;
 const MODIFIER: u8 = 16;
 /// A demonym ("Kazakh").
 const DEMONYM: u8 = 32;
+/// An organisation head word (`org_words.tsv`: Ministry, Council, Institute…).
+const ORG_WORD: u8 = 64;
 
 /// Capitalised words that never belong to a name (sentence openers, months,
 /// weekdays, headline verbs and nouns).
@@ -739,7 +741,7 @@ impl Rules {
         }
         for file in g.of(Kind::OrgWords) {
             for row in &file.rows {
-                add(row.get(0), NON_NAME);
+                add(row.get(0), NON_NAME | ORG_WORD);
             }
         }
         for w in FAMILY_FIRST {
@@ -910,6 +912,24 @@ fn units(
         let ls = if line_start { LINE_START } else { 0 };
         line_start = false;
         if !first.is_alphanumeric() {
+            // A possessive right after an organisation mention: "Committee’s".
+            let after = i + first.len_utf8();
+            if matches!(first, '\'' | '’')
+                && out.last().is_some_and(|t| t.span.end == i)
+                && text[after..].starts_with('s')
+                && !text[after + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+            {
+                out.push(Tok {
+                    span: Span::new(i, after + 1),
+                    unit: Unit::Poss,
+                    flags: 0,
+                });
+                i = after + 1;
+                continue;
+            }
             out.push(Tok {
                 span: Span::new(i, i + first.len_utf8()),
                 unit: Unit::Punct(first),
@@ -1051,26 +1071,39 @@ struct Desc {
     /// One after a title ("Secretary General Interpol", "Minister of … of Kazakhstan").
     aff: Option<usize>,
     honorific: bool,
-    /// Whether the description ends in an open portfolio ("Director of Operations").
-    open: bool,
     /// Whether a comma separates it from the name.
     apposition: bool,
-    /// Where reading stopped, and whether just after a title.
+    /// Where the description starts (after any false start) and where reading stopped.
+    start: usize,
     stop: usize,
-    after_title: bool,
+    /// The state reading ended in.
+    end: State,
 }
 
 impl Desc {
     fn affiliation(&self) -> Option<usize> {
         self.aff.or(self.pre_aff)
     }
+    /// Whether it introduces a name that follows it directly: it holds a title
+    /// or honorific and ends where a name may start (not inside the name of an
+    /// organisation the gazetteers do not know: "the Ministry of the Interior").
     fn cue(&self) -> bool {
-        !self.titles.is_empty() || self.honorific
+        (!self.titles.is_empty() || self.honorific)
+            && (self.apposition
+                || matches!(
+                    self.end,
+                    State::Title | State::Hon | State::Aff | State::Of | State::For | State::Port
+                ))
+    }
+    /// Whether it ends in an open portfolio ("Director of Operations").
+    fn open(&self) -> bool {
+        matches!(self.end, State::Of | State::For | State::Port)
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 enum State {
+    #[default]
     Start,
     Title,
     Hon,
@@ -1089,7 +1122,10 @@ enum State {
 /// starts over (a description before a name, read up to it); otherwise it
 /// ends the description (one after a name).
 fn describe(text: &str, toks: &[Tok], from: usize, to: usize, reset: bool) -> Desc {
-    let mut d = Desc::default();
+    let mut d = Desc {
+        start: from,
+        ..Desc::default()
+    };
     let mut st = State::Start;
     let mut pending: Option<usize> = None;
     let mut port_start: Option<usize> = None;
@@ -1100,10 +1136,13 @@ fn describe(text: &str, toks: &[Tok], from: usize, to: usize, reset: bool) -> De
         let mut next = None;
         match t.unit {
             Unit::Title { index, modifier } => {
-                if d.titles.is_empty() && matches!(st, State::Aff | State::AffPoss) {
+                if d.pre_aff.is_none()
+                    && d.aff.is_none()
+                    && matches!(st, State::Aff | State::AffPoss)
+                {
                     d.pre_aff = pending;
                 }
-                close_portfolio(&mut d, &mut port_start, toks, j);
+                close_portfolio(&mut d, &mut port_start, st, toks, j);
                 d.titles.push(TitleRef {
                     index,
                     modifier,
@@ -1111,8 +1150,9 @@ fn describe(text: &str, toks: &[Tok], from: usize, to: usize, reset: bool) -> De
                 });
                 next = Some(State::Title);
             }
-            Unit::Honorific if reset => {
-                close_portfolio(&mut d, &mut port_start, toks, j);
+            // "… of Algeria and Dr. Tarek Sharif": the titles before are someone else's.
+            Unit::Honorific if reset && st != State::And => {
+                close_portfolio(&mut d, &mut port_start, st, toks, j);
                 d.honorific = true;
                 next = Some(State::Hon);
             }
@@ -1132,6 +1172,10 @@ fn describe(text: &str, toks: &[Tok], from: usize, to: usize, reset: bool) -> De
                 State::To | State::UnknownOrg => next = Some(st),
             },
             Unit::Poss if st == State::Aff => next = Some(State::AffPoss),
+            // "the Prime Minister’s press chief": that title is someone else's.
+            Unit::Poss if st == State::Title => {
+                d.titles.pop();
+            }
             Unit::Punct('(')
                 if matches!(st, State::Title | State::Aff)
                     && toks.get(j + 2).is_some_and(|c| c.is_punct(')'))
@@ -1143,13 +1187,29 @@ fn describe(text: &str, toks: &[Tok], from: usize, to: usize, reset: bool) -> De
                 j += 3;
                 continue;
             }
+            // "the Director for Plans and Programmes, Supt Tang Yik Tung".
+            Unit::Punct(',')
+                if reset
+                    && !d.titles.is_empty()
+                    && matches!(
+                        st,
+                        State::Title | State::Aff | State::Port | State::UnknownOrg
+                    ) =>
+            {
+                close_portfolio(&mut d, &mut port_start, st, toks, j);
+                next = Some(State::Start);
+            }
+            // "President of the Financial Action Task Force/Secretary of …".
+            Unit::Punct('/') if matches!(st, State::Aff | State::UnknownOrg) => {
+                next = Some(State::And);
+            }
             Unit::Word if t.flags & CAP == 0 => match (w, st) {
                 ("of", State::Title | State::Port | State::Aff) => {
-                    close_portfolio(&mut d, &mut port_start, toks, j);
+                    close_portfolio(&mut d, &mut port_start, st, toks, j);
                     port_start = Some(j);
                     next = Some(State::Of);
                 }
-                ("of" | "and" | "the", State::UnknownOrg) => next = Some(st),
+                ("of" | "the", State::UnknownOrg) => next = Some(st),
                 ("for", State::Title) => {
                     port_start = Some(j);
                     next = Some(State::For);
@@ -1159,16 +1219,26 @@ fn describe(text: &str, toks: &[Tok], from: usize, to: usize, reset: bool) -> De
                     next = Some(st)
                 }
                 ("and", State::Port) => next = Some(State::Port),
-                ("and", State::Title | State::Aff) => {
-                    close_portfolio(&mut d, &mut port_start, toks, j);
+                ("and", State::Title | State::Aff | State::UnknownOrg) => {
+                    close_portfolio(&mut d, &mut port_start, st, toks, j);
                     next = Some(State::And)
                 }
                 ("to", State::Aff) => next = Some(State::To),
+                // "Chairman of the conference": no organisation, no portfolio.
+                (_, State::OfThe) => {
+                    port_start = None;
+                    next = Some(State::UnknownOrg)
+                }
                 _ => {}
             },
             Unit::Word if t.flags & CAP != 0 => match st {
                 State::Of if !t.has(NON_NAME) => next = Some(State::Port),
                 State::Of | State::OfThe => {
+                    port_start = None;
+                    next = Some(State::UnknownOrg);
+                }
+                // "Director of Chinese Institute": an organisation, not a portfolio.
+                State::Port if t.has(ORG_WORD) && port_is_of(text, toks, port_start) => {
                     port_start = None;
                     next = Some(State::UnknownOrg);
                 }
@@ -1182,7 +1252,10 @@ fn describe(text: &str, toks: &[Tok], from: usize, to: usize, reset: bool) -> De
         match next {
             Some(s) => st = s,
             None if reset => {
-                d = Desc::default();
+                d = Desc {
+                    start: j + 1,
+                    ..Desc::default()
+                };
                 st = State::Start;
                 pending = None;
                 port_start = None;
@@ -1192,12 +1265,16 @@ fn describe(text: &str, toks: &[Tok], from: usize, to: usize, reset: bool) -> De
         j += 1;
     }
     if matches!(st, State::Port) {
-        close_portfolio(&mut d, &mut port_start, toks, j);
+        close_portfolio(&mut d, &mut port_start, st, toks, j);
     }
-    d.open = matches!(st, State::Of | State::For | State::Port);
     d.stop = j;
-    d.after_title = st == State::Title;
+    d.end = st;
     d
+}
+
+/// Whether the open portfolio starts with "of".
+fn port_is_of(text: &str, toks: &[Tok], port_start: Option<usize>) -> bool {
+    port_start.is_some_and(|p| toks[p].is_word(text, "of"))
 }
 
 /// A demonym used as an adjective of a name after "of" ("Director of
@@ -1211,9 +1288,16 @@ fn adjective(toks: &[Tok], j: usize, st: State) -> bool {
 }
 
 /// Ends a portfolio that started at `port_start` just before `toks[j]`,
-/// attaching it to the last title.
-fn close_portfolio(d: &mut Desc, port_start: &mut Option<usize>, toks: &[Tok], j: usize) {
+/// attaching it to the last title when reading is inside one (state `st`).
+fn close_portfolio(
+    d: &mut Desc,
+    port_start: &mut Option<usize>,
+    st: State,
+    toks: &[Tok],
+    j: usize,
+) {
     if let (Some(s), Some(t)) = (port_start.take(), d.titles.last_mut())
+        && st == State::Port
         && j > s + 1
         && t.portfolio.is_none()
     {
@@ -1266,6 +1350,8 @@ fn candidates(
 ) {
     let text = &doc.text;
     let mut k = 0;
+    // The previous name's end and the affiliation its leading adjective gave.
+    let mut previous: Option<(usize, Option<String>)> = None;
     while k < toks.len() {
         // A run of name words, with initials and inner particles.
         let mut words: Vec<usize> = Vec::new();
@@ -1277,6 +1363,16 @@ fn candidates(
             if initial(text, toks, e) && toks.get(e + 2).is_some_and(|n| name_word(n, true)) {
                 words.push(e);
                 e += 2;
+                continue;
+            }
+            // An honorific that no name follows is a name word: "Zaw Lin Tun Chairman".
+            if t.unit == Unit::Honorific
+                && !words.is_empty()
+                && t.span.of(text).chars().all(char::is_alphabetic)
+                && !toks.get(e + 1).is_some_and(|n| name_word(n, false))
+            {
+                words.push(e);
+                e += 1;
                 continue;
             }
             if name_word(t, !words.is_empty()) {
@@ -1312,10 +1408,12 @@ fn candidates(
         let b = words.last().map_or(a, |&w| w + 1);
         let mut first = 0;
 
-        // The description before: back over titles, organisations, "of"…, one comma.
+        // The description before: back over titles, organisations, "of"…, and
+        // one comma, right before the name or before its titles and honorifics
+        // ("the Director for Plans and Programmes, Supt Tang Yik Tung").
         let mut s = a;
-        let mut comma = false;
-        while s > 0 && a - s < 16 {
+        let mut comma = None;
+        while s > 0 && a - s < 20 {
             let t = &toks[s - 1];
             let ok = match t.unit {
                 Unit::Title { .. }
@@ -1323,13 +1421,23 @@ fn candidates(
                 | Unit::Org(_)
                 | Unit::Place(_)
                 | Unit::Poss => true,
-                Unit::Punct(',') if !comma && s == a => {
-                    comma = true;
+                Unit::Punct(',')
+                    if comma.is_none()
+                        && toks[s..a]
+                            .iter()
+                            .all(|t| matches!(t.unit, Unit::Title { .. } | Unit::Honorific)) =>
+                {
+                    comma = Some(s - 1);
                     true
                 }
-                Unit::Punct('(' | ')') => true,
+                Unit::Punct('(' | ')' | '/') => true,
                 Unit::Word => {
-                    t.flags & CAP != 0 || t.is_word_in(text, &["of", "the", "for", "and", "to"])
+                    t.flags & CAP != 0
+                        || t.is_word_in(text, &["of", "the", "for", "and", "to"])
+                        // "Chairman of the conference"
+                        || (s >= 3
+                            && toks[s - 2].is_word(text, "the")
+                            && toks[s - 3].is_word(text, "of"))
                 }
                 _ => false,
             };
@@ -1338,18 +1446,26 @@ fn candidates(
             }
             s -= 1;
         }
-        let before = if comma {
-            let mut d = describe(text, toks, s, a - 1, true);
-            d.apposition = true;
-            if d.titles.is_empty() {
-                d = Desc::default();
+        let before = match comma {
+            Some(c) if c + 1 == a => {
+                let mut d = describe(text, toks, s, c, true);
+                d.apposition = true;
+                if d.titles.is_empty() {
+                    d = Desc {
+                        start: a,
+                        ..Desc::default()
+                    };
+                }
+                d
             }
-            d
-        } else {
-            describe(text, toks, s, a, true)
+            _ => describe(text, toks, s, a, true),
         };
-        // The chain proper starts where the description was read from; find "by" before it.
-        let lead = s.min(a);
+        // "led by [the description] X".
+        let lead = if before.titles.is_empty() && !before.honorific {
+            a
+        } else {
+            before.start
+        };
         let by = lead > 0 && toks[lead - 1].is_word(text, "by");
         let by_verb = by && lead >= 2 && {
             let v = if toks[lead - 2].is_punct(',') && lead >= 3 {
@@ -1370,7 +1486,7 @@ fn candidates(
 
         // A description before that ends in an open portfolio may run into
         // the name: the name starts at its first given name.
-        if before.open && !before.apposition {
+        if before.open() && !before.apposition {
             match words
                 .iter()
                 .position(|&w| toks[w].has(GIVEN) || toks[w].has(FAMILY))
@@ -1399,7 +1515,7 @@ fn candidates(
             after
         };
         // "X, President Y": the last title is the next person's.
-        if after.after_title && toks.get(after.stop).is_some_and(|t| name_word(t, false)) {
+        if after.end == State::Title && toks.get(after.stop).is_some_and(|t| name_word(t, false)) {
             after.titles.pop();
         }
 
@@ -1419,8 +1535,7 @@ fn candidates(
             || by_verb
             || byline;
         let new = if caps == 1 {
-            (cued || (before.apposition && before.cue()))
-                && toks[w0].flags & ALLCAPS == 0
+            cued && toks[w0].flags & ALLCAPS == 0
                 && toks[w0].span.of(text).chars().count() >= 2
                 && !common_word(text, toks[w0].span)
         } else {
@@ -1449,8 +1564,29 @@ fn candidates(
                 [&before, &after]
                     .iter()
                     .find_map(|d| d.titles.last().and_then(|t| t.portfolio))
+                    .filter(|p| p.of(text).starts_with("of "))
                     .and_then(|p| country_in(text, p, names))
+            })
+            .or_else(|| {
+                // "Russian Foreign Minister X and Deputy Foreign Minister Y": the
+                // adjective before the first title covers the second.
+                let coordinated = !titles.is_empty()
+                    && lead >= 1
+                    && toks[lead - 1].is_word(text, "and")
+                    && previous.as_ref().is_some_and(|(end, _)| *end == lead - 1);
+                if coordinated {
+                    previous.as_ref().and_then(|(_, a)| a.clone())
+                } else {
+                    None
+                }
             });
+        previous = Some((
+            b,
+            before
+                .pre_aff
+                .filter(|_| before.aff.is_none())
+                .and_then(|i| affiliation_of(doc, &toks[i], names)),
+        ));
         out.push(Candidate {
             span,
             words: words.iter().map(|&w| toks[w].span).collect(),
@@ -1636,7 +1772,15 @@ fn resolve(text: &str, rules: &Rules, cands: Vec<Candidate>) -> Vec<Person> {
             let mut titles: Vec<String> = Vec::new();
             let offices = e.titles.iter().any(|(_, k)| *k == TitleKind::Office);
             for (t, k) in &e.titles {
-                if (*k == TitleKind::Office || !offices) && !titles.contains(t) {
+                // "Director" and later "Director of the Executive Committee": one title.
+                let same = |u: &String| {
+                    u == t
+                        || t.strip_prefix(u.as_str())
+                            .is_some_and(|r| r.starts_with(' '))
+                        || u.strip_prefix(t.as_str())
+                            .is_some_and(|r| r.starts_with(' '))
+                };
+                if (*k == TitleKind::Office || !offices) && !titles.iter().any(same) {
                     titles.push(t.clone());
                 }
             }
