@@ -1891,3 +1891,785 @@ fn find(doc: &Document, rules: &Rules, names: &Names) -> Vec<Person> {
 pub fn tag(doc: &mut Document, rules: &Rules, names: &Names) {
     doc.people = find(doc, rules, names);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::Gazetteers;
+
+    /// A small gazetteer, so these cases do not move when the built-in data grows.
+    fn resources() -> (Rules, Names) {
+        let orgs = "id\tname\tacronyms\tkind\tparent\tcountry\tvariants\n\
+            sco\tShanghai Cooperation Organisation\tSCO\tigo\t\t\t\n\
+            sco-rats\tRegional Anti-Terrorist Structure of the Shanghai Cooperation Organisation\tSCO RATS\tagency\tsco\t\t\n\
+            sco-rats-ec\tSCO RATS Executive Committee\t\tagency\tsco-rats\t\tExecutive Committee of the SCO RATS\n\
+            interpol\tInternational Criminal Police Organization\tINTERPOL\tigo\t\t\tInterpol\n\
+            osce\tOrganization for Security and Co-operation in Europe\tOSCE\tigo\t\t\t\n\
+            csto\tCollective Security Treaty Organization\tCSTO\tigo\t\t\t\n\
+            un\tUnited Nations\tUN\tigo\t\t\t\n\
+            au\tAfrican Union\tAU\tigo\t\t\t\n\
+            asean\tAssociation of Southeast Asian Nations\tASEAN\tigo\t\t\t\n\
+            fatf\tFinancial Action Task Force\tFATF\tigo\t\t\t\n\
+            eu\tEuropean Union\tEU\tigo\t\t\t\n";
+        let countries = "code\tname\tofficial\tvariants\tdemonyms\n\
+            KZ\tKazakhstan\tRepublic of Kazakhstan\t\tKazakh|Kazakhstani\n\
+            RU\tRussia\tRussian Federation\t\tRussian\n\
+            CN\tChina\tPeople's Republic of China\t\tChinese\n\
+            VN\tVietnam\tSocialist Republic of Viet Nam\tViet Nam\tVietnamese\n\
+            DZ\tAlgeria\tPeople's Democratic Republic of Algeria\t\tAlgerian\n\
+            KG\tKyrgyzstan\tKyrgyz Republic\t\tKyrgyz\n\
+            UZ\tUzbekistan\tRepublic of Uzbekistan\t\tUzbek\n\
+            TN\tTunisia\t\t\tTunisian\n\
+            IT\tItaly\tItalian Republic\t\tItalian\n";
+        let cities = "name\tcountry\tvariants\tcapital\nAstana\tKZ\t\tyes\nMilan\tIT\t\t\n";
+        let regions = "name\tvariants\nCentral Asia\t\nAfrica\t\n";
+        let words = "word\tkind\nCouncil\tigo\nMinistry\tministry\nCommittee\tigo\n\
+            Institute\tother\nOffice\tagency\nCentre\tagency\nDepartment\tministry\n\
+            Unit\tagency\nAssembly\tigo\nUniversity\tother\n";
+        let titles = "title\tvariants\tkind\n\
+            President\t\toffice\nVice President\tVice-President\toffice\n\
+            Prime Minister\t\toffice\nMinister\t\toffice\n\
+            Minister of Foreign Affairs\tForeign Minister\toffice\n\
+            Deputy Minister of Foreign Affairs\tDeputy Foreign Minister\toffice\n\
+            Secretary General\tSecretary-General\toffice\nDirector\t\toffice\n\
+            Deputy Director\t\toffice\nDirector of the Executive Committee\t\toffice\n\
+            Executive Director\t\toffice\nGeneral Director\t\toffice\n\
+            Ambassador\tAmb.\toffice\nPermanent Representative\t\toffice\nHead\t\toffice\n\
+            Chairman\t\toffice\nCommissioner\t\toffice\nSpecial Envoy\t\toffice\n\
+            Secretary\t\toffice\nSpokesperson\tSpokesman\toffice\n\
+            Chief Executive\tCEO\toffice\nChief Constable\t\toffice\n\
+            Police Colonel\tPol. Col.\trank\nMajor General\tMaj. Gen.\trank\n\
+            General\tGen.\trank\nColonel\tCol.\trank\nMajor\tMaj.\trank\n\
+            Superintendent\tSupt.\trank\nPolice Brigadier General\tPol. Brig. Gen.\trank\n";
+        let honorifics = "honorific\tvariants\nMr\tMr.\nMs\tMs.\nMrs\tMrs.\nDr\tDr.\n\
+            H.E.\tHis Excellency|Her Excellency\nSir\t\nTun\t\nSheikh\t\n";
+        let given = "name\torigin\nAkhat\tkz\nVladimir\tru\nJürgen\tde\nSergey\tru\n\
+            Aidos\tkz\nRuslan\tru\nKassym-Jomart\tkz\nUrsula\tde\nMohammed\tar\nStaffan\tse\n\
+            Nursultan\tkz\nMarat\tkz\nMing\tcn\nWei\tcn\nVictoria\ten\nMilan\tcs\nFrancis\ten\n\
+            Alexander\tru\nAbdelghani\tar\nTarek\tar\nIlham\taz\nAbdulaziz\tuz\nAleksandr\tru\n\
+            António\tpt\nPierre\tfr\nIvan\tru\nThomas\tde\nBertalan\thu\nSeán\tie\nAhmed\tar\n";
+        let g = Gazetteers::from_texts(&[
+            ("organisations.tsv", orgs),
+            ("countries.tsv", countries),
+            ("cities.tsv", cities),
+            ("regions.tsv", regions),
+            ("org_words.tsv", words),
+            ("titles.tsv", titles),
+            ("honorifics.tsv", honorifics),
+            ("given_names.tsv", given),
+        ])
+        .expect("test gazetteer parses");
+        (
+            Rules::build(&g).expect("test rules build"),
+            Names::build(&g).expect("test names build"),
+        )
+    }
+
+    /// The people of `text` (one sentence) as "name|title;title|affiliation|mention;mention".
+    fn run(rules: &Rules, names: &Names, text: &str) -> Vec<String> {
+        let mut doc = Document {
+            text: text.to_string(),
+            ..Document::default()
+        };
+        doc.sentences = vec![Span::new(0, text.len())];
+        let hits = names.find(text);
+        crate::organisations::tag(&mut doc, &hits, names);
+        crate::locations::tag(&mut doc, &hits, names);
+        tag(&mut doc, rules, names);
+        let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        doc.people
+            .iter()
+            .map(|p| {
+                format!(
+                    "{}|{}|{}|{}",
+                    p.name,
+                    p.titles.join(";"),
+                    p.affiliation.as_deref().unwrap_or("-"),
+                    p.mentions
+                        .iter()
+                        .map(|m| flat(m.of(text)))
+                        .collect::<Vec<_>>()
+                        .join(";")
+                )
+            })
+            .collect()
+    }
+
+    /// (name, text, expected people).
+    const CASES: &[(&str, &str, &[&str])] = &[
+        // Title and honorific cues.
+        (
+            "title",
+            "Deputy Director Akhat Mukashev spoke.",
+            &["Akhat Mukashev|Deputy Director|-|Akhat Mukashev"],
+        ),
+        (
+            "honorific, one word",
+            "Then Mr Norov spoke.",
+            &["Norov||-|Norov"],
+        ),
+        (
+            "stacked honorifics",
+            "H.E. Mr. Zhang Ming arrived.",
+            &["Zhang Ming||-|Zhang Ming"],
+        ),
+        (
+            "police rank",
+            "Police Colonel Aidos Zhumabekov reported.",
+            &["Aidos Zhumabekov|Police Colonel|-|Aidos Zhumabekov"],
+        ),
+        (
+            "abbreviated rank",
+            "Pol. Col. Aidos Zhumabekov reported.",
+            &["Aidos Zhumabekov|Police Colonel|-|Aidos Zhumabekov"],
+        ),
+        (
+            "abbreviation without stop",
+            "Supt Tang Yik Tung presented it.",
+            &["Tang Yik Tung|Superintendent|-|Tang Yik Tung"],
+        ),
+        (
+            "honorific then title",
+            "His Excellency Major General Abdelghani Hamel spoke.",
+            &["Abdelghani Hamel|Major General|-|Abdelghani Hamel"],
+        ),
+        (
+            "all-caps surname",
+            "Major General Abdelghani HAMEL spoke.",
+            &["Abdelghani HAMEL|Major General|-|Abdelghani HAMEL"],
+        ),
+        (
+            "initial",
+            "Dr. Tarek A. Sharif spoke.",
+            &["Tarek A. Sharif||-|Tarek A. Sharif"],
+        ),
+        (
+            "variant title",
+            "UN Secretary-General António Guterres said it.",
+            &["António Guterres|Secretary General|un|António Guterres"],
+        ),
+        (
+            "all-caps title",
+            "CEO Pierre Dupont said it.",
+            &["Pierre Dupont|Chief Executive|-|Pierre Dupont"],
+        ),
+        (
+            "acting modifier",
+            "Acting Executive Director Jalel Chelba spoke.",
+            &["Jalel Chelba|Acting Executive Director|-|Jalel Chelba"],
+        ),
+        (
+            "ag modifier",
+            "The Ag. Executive Director Jalel Chelba spoke.",
+            &["Jalel Chelba|Acting Executive Director|-|Jalel Chelba"],
+        ),
+        (
+            "deputy modifier",
+            "Deputy Special Envoy Jalel Chelba spoke.",
+            &["Jalel Chelba|Deputy Special Envoy|-|Jalel Chelba"],
+        ),
+        (
+            "headline verb ends name",
+            "Minister Liu Zhenmin Attends Talks in Astana",
+            &["Liu Zhenmin|Minister|-|Liu Zhenmin"],
+        ),
+        (
+            "honorific inside name",
+            "Pol. Brig. Gen. Zaw Lin Tun Chairman of the meeting opened it.",
+            &["Zaw Lin Tun|Chairman|-|Zaw Lin Tun"],
+        ),
+        (
+            "rank dropped beside office",
+            "Executive Director Pol. Brig. Gen. Zaw Lin Tun opened it.",
+            &["Zaw Lin Tun|Executive Director|-|Zaw Lin Tun"],
+        ),
+        (
+            "two people, two titles",
+            "President Nursultan Nazarbayev received Secretary General Thomas Greminger.",
+            &[
+                "Nursultan Nazarbayev|President|-|Nursultan Nazarbayev",
+                "Thomas Greminger|Secretary General|-|Thomas Greminger",
+            ],
+        ),
+        (
+            "hard-wrapped name",
+            "Deputy Director Akhat\nMukashev spoke.",
+            &["Akhat Mukashev|Deputy Director|-|Akhat Mukashev"],
+        ),
+        // Appositions.
+        (
+            "apposition after",
+            "Vladimir Norov, SCO Secretary General, opened the meeting.",
+            &["Vladimir Norov|Secretary General|sco|Vladimir Norov"],
+        ),
+        (
+            "apposition before",
+            "the Director of the SCO RATS Executive Committee, Ruslan Mirzaev, said so.",
+            &["Ruslan Mirzaev|Director|sco-rats-ec|Ruslan Mirzaev"],
+        ),
+        (
+            "apposition before a country",
+            "He met the President of Kazakhstan, Nursultan Nazarbayev, in Astana.",
+            &["Nursultan Nazarbayev|President|KZ|Nursultan Nazarbayev"],
+        ),
+        (
+            "apposition with honorific",
+            "The Executive Director of the SCO RATS, Dr. Tarek A. Sharif, spoke.",
+            &["Tarek A. Sharif|Executive Director|sco-rats|Tarek A. Sharif"],
+        ),
+        (
+            "apposition with title",
+            "the Director for Plans and Programmes, Supt Tang Yik Tung, presented",
+            &["Tang Yik Tung|Director for Plans and Programmes|-|Tang Yik Tung"],
+        ),
+        (
+            "portfolio and ambassador",
+            "the AU Commissioner for Peace and Security, Amb Smaïl Chergui thanked them",
+            &["Smaïl Chergui|Commissioner for Peace and Security;Ambassador|au|Smaïl Chergui"],
+        ),
+        (
+            "portfolio of",
+            "Major General Abdelghani Hamel, General Director of National Security of Algeria, spoke",
+            &["Abdelghani Hamel|General Director of National Security|DZ|Abdelghani Hamel"],
+        ),
+        (
+            "two titles after",
+            "Ambassador Vu Dang Dung, Permanent Representative of Viet Nam to ASEAN, spoke",
+            &["Vu Dang Dung|Ambassador;Permanent Representative|VN|Vu Dang Dung"],
+        ),
+        (
+            "acronym gloss",
+            "the Executive Director (ED) of the SCO RATS, Mr Ruslan Mirzaev, spoke",
+            &["Ruslan Mirzaev|Executive Director|sco-rats|Ruslan Mirzaev"],
+        ),
+        (
+            "coordinated titles",
+            "The Chairman of the conference and INTERPOL Vice President for Africa, Adamu Mohammed, said it.",
+            &["Adamu Mohammed|Chairman;Vice President for Africa|interpol|Adamu Mohammed"],
+        ),
+        (
+            "slash titles",
+            "Mr Roger Wilkins, President of the Financial Action Task Force/Secretary of the Office, spoke",
+            &["Roger Wilkins|President;Secretary|fatf|Roger Wilkins"],
+        ),
+        (
+            "head of unknown body",
+            "Maj. Gen. Ivan Petrov, Head of the Department, said it.",
+            &["Ivan Petrov|Head|-|Ivan Petrov"],
+        ),
+        (
+            "possessive title is someone else's",
+            "Bertalan Havasi, the Prime Minister’s spokesman, said it.",
+            &["Bertalan Havasi||-|Bertalan Havasi"],
+        ),
+        (
+            "next person's title",
+            "Mr Ivan Petrov, President Kassym-Jomart Tokayev and others",
+            &[
+                "Ivan Petrov||-|Ivan Petrov",
+                "Kassym-Jomart Tokayev|President|-|Kassym-Jomart Tokayev",
+            ],
+        ),
+        (
+            "and separates people",
+            "General Director of National Security of Algeria and Dr. Tarek Sharif spoke",
+            &["Tarek Sharif||-|Tarek Sharif"],
+        ),
+        // Led by, headed by, said, bylines.
+        (
+            "led by",
+            "A delegation led by Bakyt Osmonov arrived.",
+            &["Bakyt Osmonov||-|Bakyt Osmonov"],
+        ),
+        (
+            "headed by",
+            "The group, headed by Timur Abenov, met.",
+            &["Timur Abenov||-|Timur Abenov"],
+        ),
+        (
+            "chaired by",
+            "The session was chaired by Timur Abenov.",
+            &["Timur Abenov||-|Timur Abenov"],
+        ),
+        (
+            "x said",
+            "Erlan Idrissov said the talks went well.",
+            &["Erlan Idrissov||-|Erlan Idrissov"],
+        ),
+        (
+            "said x",
+            "“We agree,” said Erlan Idrissov.",
+            &["Erlan Idrissov||-|Erlan Idrissov"],
+        ),
+        (
+            "x noted",
+            "Timur Abenov noted the risks.",
+            &["Timur Abenov||-|Timur Abenov"],
+        ),
+        (
+            "byline",
+            "Talks ended.\nBy Thien Minh",
+            &["Thien Minh||-|Thien Minh"],
+        ),
+        // Given names without cues.
+        (
+            "given name",
+            "Sergey Lavrov met the press.",
+            &["Sergey Lavrov||-|Sergey Lavrov"],
+        ),
+        (
+            "given name, three words",
+            "Kassym-Jomart Kemeluly Tokayev arrived.",
+            &["Kassym-Jomart Kemeluly Tokayev||-|Kassym-Jomart Kemeluly Tokayev"],
+        ),
+        (
+            "family name first",
+            "Talks with Wang Wei went well.",
+            &["Wang Wei||-|Wang Wei"],
+        ),
+        (
+            "lower-case title ignored",
+            "In his speech the head of state Aleksandr Lukashenko spoke.",
+            &["Aleksandr Lukashenko||-|Aleksandr Lukashenko"],
+        ),
+        (
+            "given name after a stop word",
+            "During Vladimir Norov's visit, talks began.",
+            &["Vladimir Norov||-|Vladimir Norov"],
+        ),
+        // Names of many shapes.
+        (
+            "diacritics",
+            "Secretary General Jürgen Stock spoke.",
+            &["Jürgen Stock|Secretary General|-|Jürgen Stock"],
+        ),
+        (
+            "hyphen",
+            "President Kassym-Jomart Tokayev spoke.",
+            &["Kassym-Jomart Tokayev|President|-|Kassym-Jomart Tokayev"],
+        ),
+        (
+            "apostrophe",
+            "Mr Seán O'Brien spoke.",
+            &["Seán O'Brien||-|Seán O'Brien"],
+        ),
+        (
+            "curly apostrophe",
+            "Mr Seán O’Brien spoke.",
+            &["Seán O’Brien||-|Seán O’Brien"],
+        ),
+        (
+            "bin",
+            "Sheikh Mohammed bin Rashid spoke.",
+            &["Mohammed bin Rashid||-|Mohammed bin Rashid"],
+        ),
+        (
+            "al-",
+            "Minister Ahmed al-Sabah spoke.",
+            &["Ahmed al-Sabah|Minister|-|Ahmed al-Sabah"],
+        ),
+        (
+            "von der",
+            "President Ursula von der Leyen spoke.",
+            &["Ursula von der Leyen|President|-|Ursula von der Leyen"],
+        ),
+        (
+            "de",
+            "Special Envoy Staffan de Mistura spoke.",
+            &["Staffan de Mistura|Special Envoy|-|Staffan de Mistura"],
+        ),
+        (
+            "chinese order after title",
+            "Minister of Foreign Affairs Wang Yi said it.",
+            &["Wang Yi|Minister of Foreign Affairs|-|Wang Yi"],
+        ),
+        (
+            "mixed script",
+            "Ms Tеhmina Janjua welcomed them.",
+            &["Tеhmina Janjua||-|Tеhmina Janjua"],
+        ),
+        (
+            "trailing particle not in name",
+            "Mr Ivan Petrov de facto agreed.",
+            &["Ivan Petrov||-|Ivan Petrov"],
+        ),
+        // Affiliations.
+        (
+            "org after title",
+            "Secretary General Interpol Jürgen Stock spoke.",
+            &["Jürgen Stock|Secretary General|interpol|Jürgen Stock"],
+        ),
+        (
+            "org before title",
+            "SCO Secretary General Vladimir Norov spoke.",
+            &["Vladimir Norov|Secretary General|sco|Vladimir Norov"],
+        ),
+        (
+            "org possessive before title",
+            "Interpol’s Secretary General Jürgen Stock spoke.",
+            &["Jürgen Stock|Secretary General|interpol|Jürgen Stock"],
+        ),
+        (
+            "delegation led by",
+            "the SCO RATS Executive Committee’s delegation led by Deputy Director Akhat Mukashev took part",
+            &["Akhat Mukashev|Deputy Director|sco-rats-ec|Akhat Mukashev"],
+        ),
+        (
+            "delegation of, headed by",
+            "The delegation of the Executive Committee of the SCO RATS, headed by Deputy Director Mr. Mukashev, took part",
+            &["Mukashev|Deputy Director|sco-rats-ec|Mukashev"],
+        ),
+        (
+            "delegation of a country",
+            "the delegation of the Republic of Uzbekistan led by the Minister of Foreign Affairs Abdulaziz Kamilov attended",
+            &["Abdulaziz Kamilov|Minister of Foreign Affairs|UZ|Abdulaziz Kamilov"],
+        ),
+        (
+            "demonym delegation",
+            "The Kazakh delegation led by Timur Abenov arrived.",
+            &["Timur Abenov||KZ|Timur Abenov"],
+        ),
+        (
+            "title of country",
+            "Minister of Foreign Affairs of Kazakhstan Timur Abenov spoke.",
+            &["Timur Abenov|Minister of Foreign Affairs|KZ|Timur Abenov"],
+        ),
+        (
+            "title of official country name",
+            "President of the Kyrgyz Republic Sooronbay Jeenbekov received them.",
+            &["Sooronbay Jeenbekov|President|KG|Sooronbay Jeenbekov"],
+        ),
+        (
+            "demonym before title",
+            "Kazakh Ambassador Marat Tazhin spoke.",
+            &["Marat Tazhin|Ambassador|KZ|Marat Tazhin"],
+        ),
+        (
+            "demonym and variant",
+            "Russian Foreign Minister Sergey Lavrov spoke.",
+            &["Sergey Lavrov|Minister of Foreign Affairs|RU|Sergey Lavrov"],
+        ),
+        (
+            "coordination shares the adjective",
+            "Russian Foreign Minister Sergey Lavrov and Deputy Foreign Minister Alexander Grushko met",
+            &[
+                "Sergey Lavrov|Minister of Foreign Affairs|RU|Sergey Lavrov",
+                "Alexander Grushko|Deputy Minister of Foreign Affairs|RU|Alexander Grushko",
+            ],
+        ),
+        (
+            "of the collective",
+            "with the Secretary General of the Collective Security Treaty Organization, Nikolay Bordyuzha.",
+            &["Nikolay Bordyuzha|Secretary General|csto|Nikolay Bordyuzha"],
+        ),
+        (
+            "apposition org of",
+            "Mr. Zhang Xinfeng, Director of SCO RATS, met Mr. Yang Shu.",
+            &[
+                "Zhang Xinfeng|Director|sco-rats|Zhang Xinfeng",
+                "Yang Shu||-|Yang Shu",
+            ],
+        ),
+        (
+            "demonym adjective is no country",
+            "Director of Chinese Institute Mr Yang Shu spoke.",
+            &["Yang Shu|Director|-|Yang Shu"],
+        ),
+        (
+            "no affiliation",
+            "Prime Minister Viktor Orban attended.",
+            &["Viktor Orban|Prime Minister|-|Viktor Orban"],
+        ),
+        // Later mentions.
+        (
+            "surname later",
+            "Deputy Director Akhat Mukashev spoke and Mukashev added more.",
+            &["Akhat Mukashev|Deputy Director|-|Akhat Mukashev;Mukashev"],
+        ),
+        (
+            "honorific later",
+            "Vladimir Norov spoke; then Mr Norov added more.",
+            &["Vladimir Norov||-|Vladimir Norov;Norov"],
+        ),
+        (
+            "title and surname later",
+            "Deputy Director Akhat Mukashev spoke; Deputy Director Mukashev suggested more.",
+            &["Akhat Mukashev|Deputy Director|-|Akhat Mukashev;Mukashev"],
+        ),
+        (
+            "full name again",
+            "Deputy Director Akhat Mukashev spoke; Mr Akhat Mukashev noted it.",
+            &["Akhat Mukashev|Deputy Director|-|Akhat Mukashev;Akhat Mukashev"],
+        ),
+        (
+            "shared surname stays apart",
+            "Ruslan Aliyev met Ilham Aliyev.",
+            &[
+                "Ruslan Aliyev||-|Ruslan Aliyev",
+                "Ilham Aliyev||-|Ilham Aliyev",
+            ],
+        ),
+        (
+            "shared surname goes to the last named",
+            "Ruslan Aliyev met Ilham Aliyev, and Aliyev said so.",
+            &[
+                "Ruslan Aliyev||-|Ruslan Aliyev",
+                "Ilham Aliyev||-|Ilham Aliyev;Aliyev",
+            ],
+        ),
+        (
+            "surname first, full name later",
+            "Mr Norov arrived; Vladimir Norov spoke.",
+            &["Vladimir Norov||-|Norov;Vladimir Norov"],
+        ),
+        (
+            "given name later after honorific",
+            "Secretary-General Surin Pitsuwan spoke; Dr Surin added more.",
+            &["Surin Pitsuwan|Secretary General|-|Surin Pitsuwan;Surin"],
+        ),
+        (
+            "family name later",
+            "Ambassador Vu Dang Dung spoke; Ambassador Vu added more.",
+            &["Vu Dang Dung|Ambassador|-|Vu Dang Dung;Vu"],
+        ),
+        (
+            "chinese surname later",
+            "Director Zhang Xinfeng spoke; Director Zhang added more.",
+            &["Zhang Xinfeng|Director|-|Zhang Xinfeng;Zhang"],
+        ),
+        (
+            "bare surname later",
+            "OSCE Secretary General Lamberto Zannier visited; Zannier said more.",
+            &["Lamberto Zannier|Secretary General|osce|Lamberto Zannier;Zannier"],
+        ),
+        (
+            "middle name later",
+            "Recep Tayyip Erdogan spoke; President Recep Erdogan added more.",
+            &["Recep Tayyip Erdogan|President|-|Recep Tayyip Erdogan;Recep Erdogan"],
+        ),
+        (
+            "one title for two forms",
+            "Director Jumakhon Giyosov spoke; Director of the Executive Committee Mr. Jumakhon Giyosov added more.",
+            &["Jumakhon Giyosov|Director|-|Jumakhon Giyosov;Jumakhon Giyosov"],
+        ),
+        (
+            "surname inside a longer run is no mention",
+            "Secretary General Jürgen Stock spoke at the Stock Exchange.",
+            &["Jürgen Stock|Secretary General|-|Jürgen Stock"],
+        ),
+        (
+            "lower-case surname is no mention",
+            "Secretary General Jürgen Stock spoke of the stock of arms.",
+            &["Jürgen Stock|Secretary General|-|Jürgen Stock"],
+        ),
+        // Never a person.
+        (
+            "title with organisation, no name",
+            "Secretary General Interpol underlined the proposal.",
+            &[],
+        ),
+        (
+            "topic phrases",
+            "in the areas of “Strategic Coordination” and “Streamlined Frontline Access”",
+            &[],
+        ),
+        ("organisation", "The SCO RATS Executive Committee met.", &[]),
+        ("places", "Kazakhstan and Russia signed it in Astana.", &[]),
+        ("working groups", "The Working Groups met in Tunisia.", &[]),
+        (
+            "headline",
+            "SCO RATS Executive Committee Participates in the Dialogue on Global Threats",
+            &[],
+        ),
+        ("date", "On May 20, 2020, the meeting opened.", &[]),
+        ("title only", "The Director spoke.", &[]),
+        (
+            "title of organisation only",
+            "The Secretary General of Interpol spoke.",
+            &[],
+        ),
+        ("lower-case title only", "the president said so", &[]),
+        (
+            "honorific without name",
+            "Dear Sir or Madam, thank you.",
+            &[],
+        ),
+        (
+            "place with given name",
+            "Victoria Falls attracted visitors.",
+            &[],
+        ),
+        ("city like a given name", "Milan hosted the fair.", &[]),
+        ("demonym", "The Kazakh delegation arrived.", &[]),
+        (
+            "rank before an institution",
+            "General Assembly adopted the resolution.",
+            &[],
+        ),
+        ("rank before a unit", "Major Crimes Unit investigated.", &[]),
+        ("open portfolio", "The Director of Operations spoke.", &[]),
+        ("title before office", "Head Office moved.", &[]),
+        ("two-word title only", "The Chief Constable retired.", &[]),
+        (
+            "plural subject of said",
+            "Participants noted the need.",
+            &[],
+        ),
+        ("meeting name said", "The Dialogue noted progress.", &[]),
+        ("organisation said", "Interpol said it would help.", &[]),
+        ("digits", "COVID-19 Pandemic Response Plan", &[]),
+        ("member states", "Member States agreed.", &[]),
+        (
+            "title-case phrase",
+            "Strengthening Regional Security Cooperation",
+            &[],
+        ),
+        ("pronoun", "In his statement, he noted the risks.", &[]),
+        ("region", "Central Asia faces threats.", &[]),
+        (
+            "unknown ministry",
+            "the Ministry of the Interior said so",
+            &[],
+        ),
+        (
+            "title of unknown office",
+            "Deputy Director of the Office spoke.",
+            &[],
+        ),
+        (
+            "title after organisation",
+            "the European Union Special Envoy spoke",
+            &[],
+        ),
+        (
+            "all caps headline",
+            "SECRETARY GENERAL MEETS MINISTERS",
+            &[],
+        ),
+        ("address", "Mr. President, thank you.", &[]),
+        (
+            "plural title",
+            "Ambassadors of Kazakhstan and China attended.",
+            &[],
+        ),
+        ("university", "Lanzhou University hosted it.", &[]),
+        ("security council", "The Security Council met.", &[]),
+        ("threats", "against Global Threats", &[]),
+        (
+            "centre with given name",
+            "the Kofi Annan Centre opened.",
+            &[],
+        ),
+        (
+            "title of country only",
+            "Minister of Foreign Affairs of Kazakhstan said so.",
+            &[],
+        ),
+        (
+            "unknown one word after honorific is common",
+            "Mr Security is a slogan; security matters.",
+            &[],
+        ),
+        (
+            "by without a verb",
+            "It was organised by Strategic Coordination.",
+            &[],
+        ),
+        (
+            "one word said",
+            "Kazakhstan said so; Progress said nothing.",
+            &[],
+        ),
+        ("empty", "", &[]),
+        ("lone capital", "A", &[]),
+        ("only punctuation", "— , ; :", &[]),
+        (
+            "unknown one-word after led by",
+            "a delegation led by Tunisia",
+            &[],
+        ),
+        (
+            "unknown org after apposition",
+            "Dr. Tarek A. Sharif, Head, Defence and Security Division in the Department",
+            &["Tarek A. Sharif|Head|-|Tarek A. Sharif"],
+        ),
+    ];
+
+    #[test]
+    fn table() {
+        let (rules, names) = resources();
+        let mut failures = Vec::new();
+        for (name, text, want) in CASES {
+            let got = run(&rules, &names, text);
+            if got != *want {
+                failures.push(format!("{name}: got {got:?}, want {want:?}"));
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} of {} failed:\n{}",
+            failures.len(),
+            CASES.len(),
+            failures.join("\n")
+        );
+    }
+
+    #[test]
+    fn enough_cases() {
+        let none = CASES.iter().filter(|c| c.2.is_empty()).count();
+        assert!(
+            CASES.len() >= 100 && none >= 30,
+            "{} cases, {none} without a person",
+            CASES.len()
+        );
+    }
+
+    #[test]
+    fn seed_gives_the_three_people() {
+        let text = include_str!("../fixtures/sco-rats-dialogue.txt");
+        let resources = crate::Resources::builtin();
+        let doc = crate::extract("seed", text, &resources, &crate::Options::default());
+        let got: Vec<(String, Vec<String>, Option<String>, Vec<&str>)> = doc
+            .people
+            .iter()
+            .map(|p| {
+                (
+                    p.name.clone(),
+                    p.titles.clone(),
+                    p.affiliation.clone(),
+                    p.mentions.iter().map(|m| m.of(&doc.text)).collect(),
+                )
+            })
+            .collect();
+        let want = vec![
+            (
+                "Akhat Mukashev".to_string(),
+                vec!["Deputy Director".to_string()],
+                Some("sco-rats-ec".to_string()),
+                vec!["Akhat Mukashev", "Akhat Mukashev", "Mukashev"],
+            ),
+            (
+                "Jürgen Stock".to_string(),
+                vec!["Secretary General".to_string()],
+                Some("interpol".to_string()),
+                vec!["Jürgen Stock"],
+            ),
+            (
+                "Vladimir Norov".to_string(),
+                vec!["Secretary General".to_string()],
+                Some("sco".to_string()),
+                vec!["Vladimir Norov", "Norov"],
+            ),
+        ];
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn built_in_rules_build() {
+        let g = Gazetteers::builtin();
+        let rules = Rules::build(&g).expect("built-in rules");
+        assert!(rules.flags("Vladimir") & GIVEN != 0);
+        assert!(rules.flags("Kazakh") & DEMONYM != 0);
+        assert!(rules.flags("Ministry") & ORG_WORD != 0);
+    }
+}
