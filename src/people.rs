@@ -110,6 +110,8 @@ const MODIFIER: u8 = 16;
 const DEMONYM: u8 = 32;
 /// An organisation head word (`org_words.tsv`: Ministry, Council, Institute…).
 const ORG_WORD: u8 = 64;
+/// The first word of a title or honorific: only there is the automaton tried.
+const CUE_START: u8 = 128;
 
 /// Capitalised words that never belong to a name (sentence openers, months,
 /// weekdays, headline verbs and nouns).
@@ -694,6 +696,28 @@ impl Rules {
             }
             forms.push((s, cue));
         }
+        // The first word of each surface as the word scanner cuts it ("Pol" of
+        // "Pol. Col.", "H" of "H.E.", "Secretary-General"), as written and capitalised.
+        let mut starts: Vec<String> = Vec::new();
+        for (surface, _) in &forms {
+            let end = surface
+                .char_indices()
+                .find(|&(i, c)| {
+                    !(c.is_alphanumeric()
+                        || (is_joiner(c)
+                            && surface[i + c.len_utf8()..]
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_alphanumeric)))
+                })
+                .map_or(surface.len(), |(i, _)| i);
+            let first = &surface[..end];
+            let mut chars = first.chars();
+            if let Some(c) = chars.next() {
+                starts.push(first.to_string());
+                starts.push(c.to_uppercase().chain(chars).collect());
+            }
+        }
         let mut key_index: HashMap<String, usize> = HashMap::new();
         let mut keys: Vec<String> = Vec::new();
         let mut patterns: Vec<Vec<Pattern>> = Vec::new();
@@ -749,6 +773,9 @@ impl Rules {
         }
         for (w, _) in MODIFIERS {
             add(w, MODIFIER);
+        }
+        for w in &starts {
+            add(w, CUE_START);
         }
         for file in g.of(Kind::Countries) {
             for row in &file.rows {
@@ -940,24 +967,20 @@ fn units(
         }
         // A word: letters and digits, with inner hyphens and apostrophes.
         let mut j = i;
-        let mut upper = false;
-        let mut lower = false;
-        let mut digit = false;
         let mut possessive = None;
-        while j < limit {
+        loop {
+            while j < limit && bytes[j].is_ascii_alphanumeric() {
+                j += 1;
+            }
+            if j >= limit {
+                break;
+            }
             let c = if bytes[j] < 0x80 {
                 bytes[j] as char
             } else {
                 text[j..].chars().next().unwrap_or(' ')
             };
             if c.is_alphanumeric() {
-                if c.is_ascii_digit() || c.is_numeric() {
-                    digit = true;
-                } else if c.is_uppercase() {
-                    upper = true;
-                } else if c.is_lowercase() {
-                    lower = true;
-                }
                 j += c.len_utf8();
             } else if is_joiner(c) {
                 let after = j + c.len_utf8();
@@ -983,20 +1006,29 @@ fn units(
         let word = &text[i..j];
         let cap = first.is_uppercase();
         let mut flags = ls;
-        if digit {
-            flags |= DIGIT;
-        }
         if cap {
             flags |= CAP;
-            if upper && !lower && word.chars().count() > 1 {
+            let (mut upper, mut lower) = (0usize, false);
+            for c in word.chars() {
+                if c.is_numeric() {
+                    flags |= DIGIT;
+                } else if c.is_uppercase() {
+                    upper += 1;
+                } else if c.is_lowercase() {
+                    lower = true;
+                }
+            }
+            if upper > 1 && !lower {
                 flags |= ALLCAPS;
             }
-            if let Some((cue, cue_end)) = rules.cue_at(text, i, limit) {
+            let lex = rules.flags(word);
+            if lex & CUE_START != 0
+                && let Some((cue, cue_end)) = rules.cue_at(text, i, limit)
+            {
                 push_cue(out, Span::new(i, cue_end), cue, 0, flags);
                 i = cue_end;
                 continue;
             }
-            let lex = rules.flags(word);
             if lex & MODIFIER != 0 {
                 // "Acting Executive Director", "Ag. Executive Director".
                 let mut k = j;
@@ -1310,8 +1342,8 @@ fn close_portfolio(
 struct Candidate {
     /// The name, without titles.
     span: Span,
-    /// The name's words (initials and particles included).
-    words: Vec<Span>,
+    /// The name's words (initials and particles included), a range of the word arena.
+    words: std::ops::Range<usize>,
     /// Whether the name may start a new person.
     new: bool,
     /// Whether a title or honorific stands right before it.
@@ -1347,14 +1379,17 @@ fn candidates(
     rules: &Rules,
     names: &Names,
     out: &mut Vec<Candidate>,
+    arena: &mut Vec<Span>,
 ) {
     let text = &doc.text;
     let mut k = 0;
+    let mut run: Vec<usize> = Vec::new();
     // The previous name's end and the affiliation its leading adjective gave.
     let mut previous: Option<(usize, Option<String>)> = None;
     while k < toks.len() {
         // A run of name words, with initials and inner particles.
-        let mut words: Vec<usize> = Vec::new();
+        run.clear();
+        let words = &mut run;
         let a = k;
         let mut tainted = false;
         let mut e = k;
@@ -1446,7 +1481,17 @@ fn candidates(
             }
             s -= 1;
         }
+        let interesting = toks[s..a].iter().any(|t| {
+            matches!(
+                t.unit,
+                Unit::Title { .. } | Unit::Honorific | Unit::Org(_) | Unit::Place(_)
+            )
+        });
         let before = match comma {
+            _ if !interesting => Desc {
+                start: a,
+                ..Desc::default()
+            },
             Some(c) if c + 1 == a => {
                 let mut d = describe(text, toks, s, c, true);
                 d.apposition = true;
@@ -1587,9 +1632,11 @@ fn candidates(
                 .filter(|_| before.aff.is_none())
                 .and_then(|i| affiliation_of(doc, &toks[i], names)),
         ));
+        let from = arena.len();
+        arena.extend(words.iter().map(|&w| toks[w].span));
         out.push(Candidate {
             span,
-            words: words.iter().map(|&w| toks[w].span).collect(),
+            words: from..arena.len(),
             new,
             cued: cued || before.apposition,
             titles,
@@ -1703,24 +1750,28 @@ struct Entry {
     mentions: Vec<Span>,
 }
 
-fn key_of(text: &str, words: &[Span]) -> Vec<String> {
-    words
-        .iter()
-        .map(|w| w.of(text))
-        .filter(|w| {
-            w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() > 1
-                || w.contains('-')
-        })
-        .map(str::to_lowercase)
-        .collect()
+/// The words of a name that identify it: initials and particles left out.
+fn key_of<'t>(text: &'t str, words: &[Span], out: &mut Vec<&'t str>) {
+    out.clear();
+    out.extend(words.iter().map(|w| w.of(text)).filter(|w| {
+        w.chars().next().is_some_and(char::is_uppercase) && w.chars().nth(1).is_some()
+            || w.contains('-')
+    }));
 }
 
-/// Whether a word of the key is a family name written first.
-fn surname_index(text: &str, rules: &Rules, words: &[Span], key: &[String]) -> usize {
-    let first_family = words
-        .first()
-        .is_some_and(|w| rules.flags(w.of(text)) & FAMILY != 0);
-    if first_family && key.len() >= 2 {
+/// Whether `word` lower-cased is `lower`.
+fn eq_fold(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.eq_ignore_ascii_case(lower)
+    } else {
+        word.chars().flat_map(char::to_lowercase).eq(lower.chars())
+    }
+}
+
+/// Index in `key` of the surname: the first word when it is a family name
+/// written first ("Zhang Xinfeng"), else the last.
+fn surname_index(rules: &Rules, key: &[&str]) -> usize {
+    if key.len() >= 2 && rules.flags(key[0]) & FAMILY != 0 {
         0
     } else {
         key.len().saturating_sub(1)
@@ -1728,25 +1779,25 @@ fn surname_index(text: &str, rules: &Rules, words: &[Span], key: &[String]) -> u
 }
 
 /// Joins candidates into people: full names first, then later mentions.
-fn resolve(text: &str, rules: &Rules, cands: Vec<Candidate>) -> Vec<Person> {
+fn resolve(text: &str, rules: &Rules, cands: Vec<Candidate>, arena: &[Span]) -> Vec<Person> {
     let mut people: Vec<Entry> = Vec::new();
     let mut last_seen: Vec<usize> = Vec::new();
     let mut deferred = Vec::new();
+    let mut key: Vec<&str> = Vec::new();
     for (n, c) in cands.into_iter().enumerate() {
-        let key = key_of(text, &c.words);
+        key_of(text, &arena[c.words.clone()], &mut key);
         if key.is_empty() {
             continue;
         }
         match find_person(&people, &last_seen, &key, c.cued) {
             Some(p) => {
-                join(&mut people[p], c, key, text, rules);
+                join(&mut people[p], c, &key, rules);
                 last_seen[p] = n;
             }
             None if c.new => {
-                let surname = surname_index(text, rules, &c.words, &key);
                 people.push(Entry {
-                    key,
-                    surname,
+                    key: key.iter().map(|w| w.to_lowercase()).collect(),
+                    surname: surname_index(rules, &key),
                     name: c.span,
                     titles: c.titles,
                     affiliation: c.affiliation,
@@ -1754,13 +1805,14 @@ fn resolve(text: &str, rules: &Rules, cands: Vec<Candidate>) -> Vec<Person> {
                 });
                 last_seen.push(n);
             }
-            None => deferred.push((n, c, key)),
+            None => deferred.push((n, c)),
         }
     }
     // Mentions before the full name ("Norov … Vladimir Norov" is rare but possible).
-    for (n, c, key) in deferred {
+    for (n, c) in deferred {
+        key_of(text, &arena[c.words.clone()], &mut key);
         if let Some(p) = find_person(&people, &last_seen, &key, c.cued) {
-            join(&mut people[p], c, key, text, rules);
+            join(&mut people[p], c, &key, rules);
             last_seen[p] = last_seen[p].max(n);
         }
     }
@@ -1805,37 +1857,43 @@ fn resolve(text: &str, rules: &Rules, cands: Vec<Candidate>) -> Vec<Person> {
 /// surname; a full name whose surname is a person known by surname only; a
 /// lone surname; after a title or honorific, any word of a name. Several
 /// matches: the one mentioned last.
-fn find_person(people: &[Entry], last_seen: &[usize], key: &[String], cued: bool) -> Option<usize> {
+fn find_person(people: &[Entry], last_seen: &[usize], key: &[&str], cued: bool) -> Option<usize> {
     let latest = |it: &mut dyn Iterator<Item = usize>| it.max_by_key(|&p| last_seen[p]);
-    if let Some(p) = latest(&mut (0..people.len()).filter(|&p| people[p].key == key)) {
+    let same =
+        |e: &Entry| e.key.len() == key.len() && key.iter().zip(&e.key).all(|(w, k)| eq_fold(w, k));
+    if let Some(p) = latest(&mut (0..people.len()).filter(|&p| same(&people[p]))) {
         return Some(p);
     }
     if key.len() >= 2 {
-        let first = &key[0];
-        let last = &key[key.len() - 1];
+        let first = key[0];
+        let last = key[key.len() - 1];
         return latest(&mut (0..people.len()).filter(|&p| {
             let e = &people[p];
-            (e.key.len() >= 2 && &e.key[0] == first && &e.key[e.key.len() - 1] == last)
-                || (e.key.len() == 1 && (&e.key[0] == last || &e.key[0] == first))
+            (e.key.len() >= 2
+                && eq_fold(first, &e.key[0])
+                && eq_fold(last, &e.key[e.key.len() - 1]))
+                || (e.key.len() == 1 && (eq_fold(last, &e.key[0]) || eq_fold(first, &e.key[0])))
         }));
     }
-    let word = &key[0];
-    latest(&mut (0..people.len()).filter(|&p| &people[p].key[people[p].surname] == word)).or_else(
-        || {
+    let word = key[0];
+    latest(&mut (0..people.len()).filter(|&p| eq_fold(word, &people[p].key[people[p].surname])))
+        .or_else(|| {
             if cued {
-                latest(&mut (0..people.len()).filter(|&p| people[p].key.contains(word)))
+                latest(
+                    &mut (0..people.len())
+                        .filter(|&p| people[p].key.iter().any(|k| eq_fold(word, k))),
+                )
             } else {
                 None
             }
-        },
-    )
+        })
 }
 
-fn join(e: &mut Entry, c: Candidate, key: Vec<String>, text: &str, rules: &Rules) {
+fn join(e: &mut Entry, c: Candidate, key: &[&str], rules: &Rules) {
     if key.len() > e.key.len() {
         // A fuller name for someone first known by surname.
-        e.surname = surname_index(text, rules, &c.words, &key);
-        e.key = key;
+        e.surname = surname_index(rules, key);
+        e.key = key.iter().map(|w| w.to_lowercase()).collect();
         e.name = c.span;
     }
     e.mentions.push(c.span);
@@ -1867,6 +1925,7 @@ fn find(doc: &Document, rules: &Rules, names: &Names) -> Vec<Person> {
     let mut next = 0;
     let mut toks = Vec::new();
     let mut cands = Vec::new();
+    let mut arena = Vec::new();
     let content_end = doc.content_end().min(text.len());
     for s in &doc.sentences {
         if s.start >= content_end {
@@ -1882,9 +1941,9 @@ fn find(doc: &Document, rules: &Rules, names: &Names) -> Vec<Person> {
             rules,
             &mut toks,
         );
-        candidates(doc, &toks, rules, names, &mut cands);
+        candidates(doc, &toks, rules, names, &mut cands, &mut arena);
     }
-    resolve(text, rules, cands)
+    resolve(text, rules, cands, &arena)
 }
 
 /// Adds the people of `doc`.
@@ -2671,5 +2730,96 @@ mod tests {
         assert!(rules.flags("Vladimir") & GIVEN != 0);
         assert!(rules.flags("Kazakh") & DEMONYM != 0);
         assert!(rules.flags("Ministry") & ORG_WORD != 0);
+    }
+}
+
+#[cfg(test)]
+mod speed {
+    use super::*;
+
+    /// Seconds this thread has spent on a CPU (the machine may be shared, so
+    /// wall time would overstate the cost); wall time where that is unknown.
+    fn cpu_seconds(wall: std::time::Instant) -> f64 {
+        std::fs::read_to_string("/proc/thread-self/schedstat")
+            .ok()
+            .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+            .map_or_else(|| wall.elapsed().as_secs_f64(), |ns| ns / 1e9)
+    }
+
+    /// Rough throughput on the seed release repeated to about 50 MB:
+    /// `cargo test --release --lib people::speed -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn throughput() {
+        let t0 = std::time::Instant::now();
+        let text = include_str!("../fixtures/sco-rats-dialogue.txt");
+        let resources = crate::Resources::builtin();
+        let options = crate::Options::default();
+        let n = 50_000_000 / text.len();
+        let total = (n * text.len()) as f64 / 1e6;
+
+        let start = cpu_seconds(t0);
+        let mut people = 0;
+        for _ in 0..n {
+            let doc = crate::extract("seed", text, &resources, &options);
+            people += doc.people.len();
+        }
+        let whole = cpu_seconds(t0) - start;
+
+        let doc = crate::extract("seed", text, &resources, &options);
+        let start = cpu_seconds(t0);
+        for _ in 0..n {
+            people += find(&doc, &resources.people, &resources.names).len();
+        }
+        let stage = cpu_seconds(t0) - start;
+
+        // Where the stage's time goes: cutting units.
+        let mut toks = Vec::new();
+        let mut spans: Vec<(Span, Unit)> = Vec::new();
+        for (i, o) in doc.organisations.iter().enumerate() {
+            spans.extend(o.mentions.iter().map(|&m| (m, Unit::Org(i as u32))));
+        }
+        spans.sort_by_key(|(s, _)| s.start);
+        let start = cpu_seconds(t0);
+        for _ in 0..n {
+            let mut next = 0;
+            for s in &doc.sentences {
+                toks.clear();
+                units(
+                    &doc.text,
+                    s.start,
+                    s.end,
+                    &spans,
+                    &mut next,
+                    &resources.people,
+                    &mut toks,
+                );
+                people += toks.len();
+            }
+        }
+        let cut = cpu_seconds(t0) - start;
+
+        // One big document: the stage must stay linear.
+        let big_text = text.repeat(n / 10);
+        let mut big = crate::extract("big", "x", &resources, &options);
+        big.text = big_text;
+        crate::sentences::tag(&mut big, &resources.sentences);
+        let hits = resources.names.find(&big.text[..big.content_end()]);
+        crate::organisations::tag(&mut big, &hits, &resources.names);
+        crate::locations::tag(&mut big, &hits, &resources.names);
+        let start = cpu_seconds(t0);
+        people += find(&big, &resources.people, &resources.names).len();
+        let one = cpu_seconds(t0) - start;
+        let big_mb = big.text.len() as f64 / 1e6;
+
+        eprintln!(
+            "{total:.1} MB in {n} documents (CPU time): pipeline {:.0} MB/s, people stage alone \
+             {:.0} MB/s (cutting units {:.0} MB/s); one {big_mb:.1} MB document: people stage \
+             {:.0} MB/s ({people})",
+            total / whole,
+            total / stage,
+            total / cut,
+            big_mb / one
+        );
     }
 }
