@@ -38,7 +38,9 @@ use crate::document::{Document, Person, Span};
 use crate::error::{GazetteerError, GazetteerErrorKind};
 use crate::gazetteer::{Gazetteers, Kind};
 use crate::names::{Names, Target};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -737,6 +739,8 @@ impl Rules {
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .start_kind(StartKind::Anchored)
+            // Searched only at words that start a title: a cheap-to-build NFA will do.
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&keys)
             .map_err(|e| GazetteerError {
                 path: "gazetteers".into(),
@@ -746,9 +750,14 @@ impl Rules {
                 )),
             })?;
 
-        let mut lexicon: FxMap<Box<str>, u8> = FxMap::default();
-        let mut add = |w: &str, flag: u8| {
-            *lexicon.entry(w.into()).or_insert(0) |= flag;
+        let given_rows: usize = g.of(Kind::GivenNames).map(|f| f.rows.len()).sum();
+        let mut lexicon: FxMap<Box<str>, u8> =
+            FxMap::with_capacity_and_hasher(given_rows + 2_000, Default::default());
+        let mut add = |w: &str, flag: u8| match lexicon.get_mut(w) {
+            Some(f) => *f |= flag,
+            None => {
+                lexicon.insert(w.into(), flag);
+            }
         };
         for file in g.of(Kind::GivenNames) {
             for row in &file.rows {
