@@ -215,7 +215,9 @@ fn walk(
         };
         if kind.is_dir() {
             walk(root, &path, ext, found, errors);
-        } else if path.extension().is_some_and(|e| e == ext) && (kind.is_file() || path.is_file()) {
+        } else if path.extension().is_some_and(|e| e == ext)
+            && (kind.is_file() || readable_link(&path))
+        {
             let rel = path.strip_prefix(root).unwrap_or(&path).with_extension("");
             let id = rel
                 .components()
@@ -225,6 +227,12 @@ fn walk(
             found.push((id, path));
         }
     }
+}
+
+/// A symbolic link to a file, or one that leads nowhere: the latter is kept so
+/// that loading it reports the broken link instead of the walk skipping it.
+fn readable_link(path: &Path) -> bool {
+    path.is_file() || fs::metadata(path).is_err()
 }
 
 fn read_limited(reader: impl Read, max: Option<u64>) -> Result<Vec<u8>, InputError> {
@@ -369,6 +377,8 @@ pub fn encoding_for(name: &str) -> Option<&'static Encoding> {
 #[derive(serde::Deserialize)]
 struct JsonlRecord {
     id: Option<serde_json::Value>,
+    // Defaulted so that a record without text still gives its id to the error record.
+    #[serde(default)]
     text: serde_json::Value,
     #[serde(default)]
     published: Option<String>,
@@ -437,7 +447,11 @@ pub fn load(source: Source, config: &InputConfig) -> Result<Loaded, Failed> {
                 error: InputError::BadJsonl(e),
             };
             let serde_json::Value::String(text) = rec.text else {
-                return Err(fail("\"text\" must be a string".into()));
+                let what = match rec.text {
+                    serde_json::Value::Null => "no \"text\" field",
+                    _ => "\"text\" must be a string",
+                };
+                return Err(fail(what.into()));
             };
             let published = match rec.published {
                 None => None,
@@ -527,7 +541,7 @@ mod tests {
         let errors: &[(&str, &str, &str)] = &[
             ("not json", "{nope", "in:3"),
             ("not object", "[1,2]", "in:3"),
-            ("no text", r#"{"id":"b"}"#, "in:3"),
+            ("no text", r#"{"id":"b"}"#, "b"),
             ("text not string", r#"{"id":"b","text":5}"#, "b"),
             (
                 "bad published",
