@@ -1272,6 +1272,11 @@ fn describe(text: &str, toks: &[Tok], from: usize, to: usize, reset: bool) -> De
                 }
                 _ => {}
             },
+            // "Gen. Pol. Dr.": an abbreviated part of a title is passed over.
+            Unit::Word if t.has(CUE_START) && toks.get(j + 1).is_some_and(|p| p.is_punct('.')) => {
+                j += 2;
+                continue;
+            }
             Unit::Word if t.flags & CAP != 0 => match st {
                 State::Of if !t.has(NON_NAME) => next = Some(State::Port),
                 State::Of | State::OfThe => {
@@ -1419,6 +1424,10 @@ fn candidates(
                 e += 1;
                 continue;
             }
+            // "Gen. Pol. Dr. Hendra Wibisono": an abbreviated part of a title.
+            if t.has(CUE_START) && toks.get(e + 1).is_some_and(|p| p.is_punct('.')) {
+                break;
+            }
             if name_word(t, !words.is_empty()) {
                 tainted |= t.has(NON_NAME);
                 words.push(e);
@@ -1475,6 +1484,8 @@ fn candidates(
                     true
                 }
                 Unit::Punct('(' | ')' | '/') => true,
+                // The stop of "Pol." in "Gen. Pol. Dr. X".
+                Unit::Punct('.') => s >= 2 && toks[s - 2].has(CUE_START),
                 Unit::Word => {
                     t.flags & CAP != 0
                         || t.is_word_in(text, &["of", "the", "for", "and", "to"])
@@ -2110,6 +2121,11 @@ mod tests {
             "initial",
             "Dr. Tarek A. Sharif spoke.",
             &["Tarek A. Sharif||-|Tarek A. Sharif"],
+        ),
+        (
+            "abbreviated title part",
+            "Gen. Pol. Dr. Hendra Wibisono opened it.",
+            &["Hendra Wibisono|General|-|Hendra Wibisono"],
         ),
         (
             "variant title",
