@@ -22,6 +22,8 @@ pub enum InputFormat {
     Text,
     /// One JSON object per line: `{"id", "text", "published"?}`.
     Jsonl,
+    /// Saved release pages: their main text is read (see `page.rs`).
+    Html,
 }
 
 /// How to read input bytes.
@@ -138,7 +140,11 @@ fn expand(path: PathBuf, config: InputConfig) -> Stream {
         Err(e) => return Box::new(std::iter::once(Err(unreadable(&path, stem(&path), e)))),
     };
     if meta.is_dir() {
-        let ext = if jsonl { "jsonl" } else { "txt" };
+        let ext: &[&str] = match config.format {
+            InputFormat::Jsonl => &["jsonl"],
+            InputFormat::Html => &["html", "htm"],
+            InputFormat::Text => &["txt"],
+        };
         let mut found = Vec::new();
         let mut errors = Vec::new();
         walk(&path, &path, ext, &mut found, &mut errors);
@@ -185,12 +191,12 @@ fn stem(path: &Path) -> String {
     )
 }
 
-/// Collects (id, path) of every `*.ext` file under `dir`; the id is the path
+/// Collects (id, path) of every file under `dir` with one of the extensions `ext`; the id is the path
 /// relative to `root` without the extension, with `/` between folders.
 fn walk(
     root: &Path,
     dir: &Path,
-    ext: &str,
+    ext: &[&str],
     found: &mut Vec<(String, PathBuf)>,
     errors: &mut Vec<Failed>,
 ) {
@@ -215,7 +221,9 @@ fn walk(
         };
         if kind.is_dir() {
             walk(root, &path, ext, found, errors);
-        } else if path.extension().is_some_and(|e| e == ext)
+        } else if path
+            .extension()
+            .is_some_and(|e| ext.iter().any(|x| e == *x))
             && (kind.is_file() || readable_link(&path))
         {
             let rel = path.strip_prefix(root).unwrap_or(&path).with_extension("");
@@ -384,6 +392,15 @@ struct JsonlRecord {
     published: Option<String>,
 }
 
+/// The text pressx reads: a saved page's main text with `--input html`.
+fn main_text(decoded: String, config: &InputConfig) -> String {
+    if config.format == InputFormat::Html {
+        crate::page::main_text(&decoded)
+    } else {
+        decoded
+    }
+}
+
 /// Reads and decodes one source. On failure the error carries the id the
 /// error record should have.
 pub fn load(source: Source, config: &InputConfig) -> Result<Loaded, Failed> {
@@ -407,7 +424,7 @@ pub fn load(source: Source, config: &InputConfig) -> Result<Loaded, Failed> {
                 }
             }
             let bytes = read_limited(file, config.max_bytes).map_err(fail)?;
-            let text = decode(&bytes, config.encoding).map_err(fail)?;
+            let text = main_text(decode(&bytes, config.encoding).map_err(fail)?, config);
             Ok(Loaded {
                 id,
                 text,
@@ -415,7 +432,7 @@ pub fn load(source: Source, config: &InputConfig) -> Result<Loaded, Failed> {
             })
         }
         Source::Bytes { id, bytes, .. } => {
-            let text = decode(&bytes, config.encoding).map_err(fail)?;
+            let text = main_text(decode(&bytes, config.encoding).map_err(fail)?, config);
             Ok(Loaded {
                 id,
                 text,

@@ -22,6 +22,7 @@ pub mod input;
 pub mod locations;
 pub mod names;
 pub mod organisations;
+pub mod page;
 pub mod people;
 pub mod pipeline;
 pub mod record;

@@ -96,6 +96,7 @@ enum Order {
 enum InputKind {
     Text,
     Jsonl,
+    Html,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -242,15 +243,15 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
         })?),
     };
     let config = InputConfig {
-        format: if args.input == InputKind::Jsonl {
-            InputFormat::Jsonl
-        } else {
-            InputFormat::Text
+        format: match args.input {
+            InputKind::Jsonl => InputFormat::Jsonl,
+            InputKind::Html => InputFormat::Html,
+            InputKind::Text => InputFormat::Text,
         },
         encoding,
         max_bytes: args.max_bytes,
     };
-    let single = args.input == InputKind::Text
+    let single = args.input != InputKind::Jsonl
         && args.paths.len() <= 1
         && !args.paths.first().is_some_and(|p| p.is_dir());
     let to_dir = args.output.as_deref().is_some_and(is_dir_target);
