@@ -26,6 +26,7 @@ pub mod names;
 pub mod organisations;
 pub mod page;
 pub mod participants;
+pub mod people;
 pub mod pipeline;
 pub mod record;
 pub mod schema;
@@ -45,6 +46,7 @@ pub struct Resources {
     pub(crate) names: names::Names,
     pub(crate) events: events::Rules,
     pub(crate) participants: participants::Rules,
+    pub(crate) people: people::Rules,
 }
 
 impl Resources {
@@ -61,6 +63,7 @@ impl Resources {
             names: names::Names::build(gazetteers)?,
             events: events::Rules::build(),
             participants: participants::Rules::build(),
+            people: people::Rules::build(gazetteers)?,
         })
     }
 }
