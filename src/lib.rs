@@ -21,6 +21,7 @@ pub mod input;
 pub mod locations;
 pub mod names;
 pub mod organisations;
+pub mod output;
 pub mod pipeline;
 pub mod record;
 pub mod schema;

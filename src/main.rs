@@ -8,11 +8,11 @@ use pressx::check::{self, Outcome};
 use pressx::error::Error;
 use pressx::gazetteer::Gazetteers;
 use pressx::input::{self, Failed, InputConfig, InputFormat, Source};
+use pressx::output::{Inputs, OutputDir};
 use pressx::record::{ErrorRecord, to_record};
 use pressx::{Date, DateOrder, Options, Resources, batch, eval, schema};
-use std::collections::HashSet;
 use std::io::{self, BufWriter, Write};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -119,9 +119,12 @@ struct ExtractArgs {
     /// The record carries the text its offsets refer to
     #[arg(long)]
     include_text: bool,
-    /// Larger documents get an error record instead of being read
-    #[arg(long, value_name = "N")]
-    max_bytes: Option<u64>,
+    /// Larger documents (and jsonl lines) get an error record instead of
+    /// being read: a number of bytes, with an optional K, M or G (binary
+    /// multiples), or `none`. The default, 64M, is thousands of times a
+    /// press release and keeps memory bounded whatever a corpus holds.
+    #[arg(long, value_name = "N", default_value = "64M", value_parser = parse_size)]
+    max_bytes: MaxBytes,
     /// Worker threads (default: all cores); output order never changes
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
@@ -181,10 +184,30 @@ enum Sink {
         temp: Option<(PathBuf, PathBuf)>,
     },
     /// One `<id>.json` per document.
-    Dir {
-        dir: PathBuf,
-        written: HashSet<String>,
-    },
+    Dir(OutputDir),
+}
+
+/// `--max-bytes`: the limit, or `None` for none.
+#[derive(Clone, Copy)]
+struct MaxBytes(Option<u64>);
+
+/// `--max-bytes`: `none`, or bytes with an optional K, M or G suffix (KiB, MiB, GiB).
+fn parse_size(s: &str) -> Result<MaxBytes, String> {
+    if s.eq_ignore_ascii_case("none") {
+        return Ok(MaxBytes(None));
+    }
+    let (digits, shift) = match s.as_bytes().last().map(u8::to_ascii_uppercase) {
+        Some(b'K') => (&s[..s.len() - 1], 10),
+        Some(b'M') => (&s[..s.len() - 1], 20),
+        Some(b'G') => (&s[..s.len() - 1], 30),
+        _ => (s, 0),
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(1 << shift))
+        .map(|n| MaxBytes(Some(n)))
+        .ok_or_else(|| format!("{s:?} is not a size (e.g. 1000000, 512K, 64M, 2G or none)"))
 }
 
 fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
@@ -210,7 +233,7 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
             InputFormat::Text
         },
         encoding,
-        max_bytes: args.max_bytes,
+        max_bytes: args.max_bytes.0,
     };
     let single = args.input == InputKind::Text
         && args.paths.len() <= 1
@@ -223,7 +246,15 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
         Some(n) => n,
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
-    let mut sink = open_sink(args.output.as_deref())?;
+    let inputs = Inputs::new(
+        &args.paths,
+        if args.input == InputKind::Jsonl {
+            "jsonl"
+        } else {
+            "txt"
+        },
+    );
+    let mut sink = open_sink(args.output.as_deref(), inputs)?;
     let include_text = args.include_text;
     let work = |item: Result<Source, Failed>| -> Result<(String, Vec<u8>), Failed> {
         let loaded = input::load(item?, &config)?;
@@ -268,7 +299,7 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
     })
 }
 
-fn open_sink(output: Option<&Path>) -> Result<Sink, Error> {
+fn open_sink(output: Option<&Path>, inputs: Inputs) -> Result<Sink, Error> {
     let Some(path) = output else {
         return Ok(Sink::Stream {
             out: Box::new(BufWriter::with_capacity(1 << 16, io::stdout())),
@@ -280,17 +311,15 @@ fn open_sink(output: Option<&Path>) -> Result<Sink, Error> {
         error: e.to_string(),
     };
     if path.is_dir() || path.as_os_str().to_string_lossy().ends_with('/') {
-        std::fs::create_dir_all(path).map_err(out_err)?;
-        return Ok(Sink::Dir {
-            dir: path.to_path_buf(),
-            written: HashSet::new(),
-        });
+        return Ok(Sink::Dir(OutputDir::create(path, inputs).map_err(out_err)?));
     }
-    let name = path
-        .file_name()
-        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
-    let temp = path.with_file_name(format!(".{name}.pressx-{}.tmp", std::process::id()));
-    let file = std::fs::File::create(&temp).map_err(out_err)?;
+    if inputs.contains(path) {
+        return Err(Error::Usage(format!(
+            "-o {}: is an input of this run; not overwriting it",
+            path.display()
+        )));
+    }
+    let (temp, file) = pressx::output::create_temp(path).map_err(out_err)?;
     Ok(Sink::Stream {
         out: Box::new(BufWriter::with_capacity(1 << 16, file)),
         temp: Some((temp, path.to_path_buf())),
@@ -322,33 +351,6 @@ fn finish_sink(sink: Sink) -> Result<(), Error> {
     Ok(())
 }
 
-/// A path inside `dir` for `id`, or why there is none: ids from jsonl are
-/// untrusted, so only plain relative components are allowed.
-fn path_in(dir: &Path, id: &str) -> Result<PathBuf, String> {
-    let rel = Path::new(id);
-    let plain = !id.is_empty()
-        && !id.contains('\0')
-        && rel.components().all(|c| matches!(c, Component::Normal(_)));
-    if !plain {
-        return Err(format!(
-            "id {id:?} cannot name a file inside the output folder"
-        ));
-    }
-    Ok(dir.join(format!("{id}.json")))
-}
-
-fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    let name = path
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let temp = path.with_file_name(format!(".{name}.pressx-{}.tmp", std::process::id()));
-    std::fs::write(&temp, bytes)?;
-    std::fs::rename(&temp, path)
-}
-
 fn write_one(
     sink: &mut Sink,
     out: Result<(String, Vec<u8>), Failed>,
@@ -374,20 +376,8 @@ fn write_one(
     };
     match sink {
         Sink::Stream { out, .. } => out.write_all(&bytes),
-        Sink::Dir { dir, written } => {
-            let target = path_in(dir, &id).and_then(|p| {
-                if written.insert(id.clone()) {
-                    Ok(p)
-                } else {
-                    Err(format!(
-                        "id {id:?} appears twice; not overwriting its record"
-                    ))
-                }
-            });
-            let result = target.and_then(|p| {
-                write_atomic(&p, &bytes).map_err(|e| format!("{}: {e}", p.display()))
-            });
-            if let Err(e) = result {
+        Sink::Dir(dir) => {
+            if let Err(e) = dir.write(&id, &bytes) {
                 *failed += 1;
                 eprintln!("pressx: {id}: {e}");
             }
