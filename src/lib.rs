@@ -18,6 +18,7 @@ pub mod error;
 pub mod eval;
 pub mod gazetteer;
 pub mod input;
+pub mod invariants;
 pub mod locations;
 pub mod names;
 pub mod organisations;
