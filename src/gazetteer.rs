@@ -63,6 +63,14 @@ const BUILTIN: &[(&str, &str)] = &[
     ),
     ("furniture.tsv", include_str!("../gazetteers/furniture.tsv")),
     ("org_words.tsv", include_str!("../gazetteers/org_words.tsv")),
+    (
+        "organisations.tsv",
+        include_str!("../gazetteers/organisations.tsv"),
+    ),
+    (
+        "organisations-supraverden.tsv",
+        include_str!("../gazetteers/organisations-supraverden.tsv"),
+    ),
     ("countries.tsv", include_str!("../gazetteers/countries.tsv")),
     ("cities.tsv", include_str!("../gazetteers/cities.tsv")),
     ("regions.tsv", include_str!("../gazetteers/regions.tsv")),

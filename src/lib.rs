@@ -17,6 +17,7 @@ pub mod document;
 pub mod error;
 pub mod eval;
 pub mod gazetteer;
+pub mod html;
 pub mod input;
 pub mod invariants;
 pub mod locations;

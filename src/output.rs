@@ -59,8 +59,8 @@ impl Inputs {
 }
 
 /// The path, relative to the output folder, of the record of document `id`:
-/// its `/`-separated plain components, `.json` added to the last.
-pub fn relative_path(id: &str) -> Result<PathBuf, String> {
+/// its `/`-separated plain components, `.ext` added to the last.
+pub fn relative_path(id: &str, ext: &str) -> Result<PathBuf, String> {
     let refuse = || {
         Err(format!(
             "id {id:?} cannot name a file inside the output folder"
@@ -80,37 +80,59 @@ pub fn relative_path(id: &str) -> Result<PathBuf, String> {
         return refuse();
     };
     let mut name = name.to_os_string();
-    name.push(".json");
+    name.push(".");
+    name.push(ext);
     rel.set_file_name(name);
     Ok(rel)
 }
 
-/// An output folder receiving one `<id>.json` per document.
+/// An output folder receiving one `<id>.<ext>` per document.
 #[derive(Debug)]
 pub struct OutputDir {
     root: PathBuf,
+    ext: String,
     inputs: Inputs,
     /// Relative paths written (or attempted) in this run.
     written: HashSet<PathBuf>,
+    /// Relative paths kept for something else, and what.
+    reserved: Vec<(PathBuf, String)>,
 }
 
 impl OutputDir {
     /// The folder `root` (created if missing; it may itself be a symlink the
-    /// user chose), never overwriting a file of `inputs`.
-    pub fn create(root: &Path, inputs: Inputs) -> io::Result<OutputDir> {
+    /// user chose) for `<id>.<ext>` files, never overwriting a file of `inputs`.
+    pub fn create(root: &Path, ext: &str, inputs: Inputs) -> io::Result<OutputDir> {
         fs::create_dir_all(root)?;
         Ok(OutputDir {
             root: root.to_path_buf(),
+            ext: ext.to_string(),
             inputs,
             written: HashSet::new(),
+            reserved: Vec::new(),
         })
+    }
+
+    /// The folder, as named.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Keeps the file of `id` for `what` (e.g. the index page): a document
+    /// with that id is an error instead of being overwritten by it.
+    pub fn reserve(&mut self, id: &str, what: &str) {
+        if let Ok(rel) = relative_path(id, &self.ext) {
+            self.reserved.push((rel, what.to_string()));
+        }
     }
 
     /// Writes the record of `id`; returns where, or why it was not written.
     pub fn write(&mut self, id: &str, bytes: &[u8]) -> Result<PathBuf, String> {
-        let rel = relative_path(id)?;
+        let rel = relative_path(id, &self.ext)?;
         let target = self.root.join(&rel);
         let shown = target.display().to_string();
+        if let Some((_, what)) = self.reserved.iter().find(|(r, _)| *r == rel) {
+            return Err(format!("{shown}: is kept for {what}"));
+        }
         if !self.written.insert(rel.clone()) {
             return Err(format!(
                 "{shown}: another document of this run was written there (id {id:?} \
@@ -226,7 +248,7 @@ mod tests {
             ("a\0b", None),
         ];
         for (id, want) in cases {
-            let got = relative_path(id).ok();
+            let got = relative_path(id, "json").ok();
             assert_eq!(got.as_deref(), want.map(Path::new), "{id:?}");
         }
     }
