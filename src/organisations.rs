@@ -132,7 +132,9 @@ pub fn find_definitions(text: &str) -> Vec<Definition> {
     let mut out = Vec::new();
     for (open, _) in text.match_indices('(') {
         let Some(close_rel) = text[open + 1..].find(')') else {
-            continue;
+            // No ')' after this '(' means none after any later one: stop
+            // (continuing made "((((…" quadratic).
+            break;
         };
         let close = open + 1 + close_rel;
         let inner = text[open + 1..close].trim();
@@ -207,7 +209,7 @@ fn find_aliases(text: &str) -> Vec<Alias> {
     let mut out = Vec::new();
     for (at, _) in text.match_indices("(hereinafter") {
         let Some(close) = text[at..].find(')') else {
-            continue;
+            break;
         };
         let inner = &text[at + "(hereinafter".len()..at + close];
         let inner = inner.trim_start_matches(|c: char| {
@@ -313,6 +315,8 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
         }
     }
     mentions.extend(aliased);
+    // A definition can reach back over a sentence boundary ("Ministers!’ Council (AIMC)").
+    mentions.retain(|(s, _)| doc.within_sentence(*s));
     mentions.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
 
     let mut order: Vec<Who> = Vec::new();
