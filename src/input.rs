@@ -215,7 +215,11 @@ fn walk(
         };
         if kind.is_dir() {
             walk(root, &path, ext, found, errors);
-        } else if path.extension().is_some_and(|e| e == ext) && (kind.is_file() || path.is_file()) {
+        } else if path.extension().is_some_and(|e| e == ext)
+            && (kind.is_file() || (kind.is_symlink() && !path.is_dir()))
+        {
+            // A symlink that leads nowhere (dangling, or a loop) is listed too,
+            // so it gets an error record instead of silently vanishing.
             let rel = path.strip_prefix(root).unwrap_or(&path).with_extension("");
             let id = rel
                 .components()
