@@ -404,7 +404,7 @@ impl Gazetteers {
     }
 
     /// These gazetteers with `file` merged over them (as a `--gazetteer` file is).
-    pub fn with_file(mut self, file: File) -> Gazetteers {
+    pub fn with_file(mut self, file: File<'static>) -> Gazetteers {
         self.files.push(file);
         self
     }

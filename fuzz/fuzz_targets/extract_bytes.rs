@@ -13,16 +13,17 @@ fuzz_target!(
         std::sync::LazyLock::force(&pressx_fuzz::RESOURCES);
     },
     |data: &[u8]| {
-    let Some((&first, bytes)) = data.split_first() else {
-        return;
-    };
-    let encoding = ENCODINGS[usize::from(first) % ENCODINGS.len()]
-        .map(|e| pressx::input::encoding_for(e).expect("a known encoding"));
-    let options = Options {
-        date_order: if first & 0x10 == 0 { DateOrder::Dmy } else { DateOrder::Mdy },
-        published: (first & 0x20 != 0).then(|| pressx::Date::parse_iso("2020-05-21").expect("valid")),
-    };
-    if let Ok(text) = pressx::input::decode(bytes, encoding) {
-        pressx_fuzz::run(&text, &pressx_fuzz::RESOURCES, &options, first & 0x40 != 0);
+        let Some((&first, bytes)) = data.split_first() else {
+            return;
+        };
+        let encoding = ENCODINGS[usize::from(first) % ENCODINGS.len()]
+            .map(|e| pressx::input::encoding_for(e).expect("a known encoding"));
+        let options = Options {
+            date_order: if first & 0x10 == 0 { DateOrder::Dmy } else { DateOrder::Mdy },
+            published: (first & 0x20 != 0).then(|| pressx::Date::parse_iso("2020-05-21").expect("valid")),
+        };
+        if let Ok(text) = pressx::input::decode(bytes, encoding) {
+            pressx_fuzz::run(&text, &pressx_fuzz::RESOURCES, &options, first & 0x40 != 0);
+        }
     }
-});
+);

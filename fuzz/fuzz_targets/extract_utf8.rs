@@ -10,5 +10,6 @@ fuzz_target!(
         std::sync::LazyLock::force(&pressx_fuzz::RESOURCES);
     },
     |text: &str| {
-    pressx_fuzz::run(text, &pressx_fuzz::RESOURCES, &Options::default(), false);
-});
+        pressx_fuzz::run(text, &pressx_fuzz::RESOURCES, &Options::default(), false);
+    }
+);

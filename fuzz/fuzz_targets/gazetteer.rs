@@ -20,17 +20,21 @@ fuzz_target!(
         LazyLock::force(&BUILTIN);
     },
     |text: &str| {
-    let (file, errors) = gazetteer::parse_all("fuzz.tsv", text);
-    for e in &errors {
-        assert!(!e.to_string().is_empty());
+        let (file, errors) = gazetteer::parse_all("fuzz.tsv", text);
+        for e in &errors {
+            assert!(!e.to_string().is_empty());
+        }
+        if file.is_none() || !errors.is_empty() {
+            return;
+        }
+        // Merged gazetteers hold `'static` rows (user files are leaked once per
+        // run in pressx); here only cleanly parsing inputs are leaked.
+        let text: &'static str = Box::leak(text.to_string().into_boxed_str());
+        let file = gazetteer::parse("fuzz.tsv", text).expect("it parsed cleanly just now");
+        let merged = BUILTIN.clone().with_file(file);
+        if let Ok(resources) = Resources::new(&merged) {
+            pressx_fuzz::run(RELEASE, &resources, &Options::default(), false);
+            pressx_fuzz::run(text, &resources, &Options::default(), false);
+        }
     }
-    let Some(file) = file else { return };
-    if !errors.is_empty() {
-        return;
-    }
-    let merged = BUILTIN.clone().with_file(file);
-    if let Ok(resources) = Resources::new(&merged) {
-        pressx_fuzz::run(RELEASE, &resources, &Options::default(), false);
-        pressx_fuzz::run(text, &resources, &Options::default(), false);
-    }
-});
+);
