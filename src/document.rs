@@ -302,6 +302,13 @@ impl Document {
         self.sentences.last().map_or(0, |s| s.end)
     }
 
+    /// Whether `span` lies inside one sentence: a mention never straddles a
+    /// sentence boundary (its `sentence` index would be a lie).
+    pub fn within_sentence(&self, span: Span) -> bool {
+        let i = self.sentences.partition_point(|s| s.start <= span.start);
+        i > 0 && self.sentences[i - 1].contains(span)
+    }
+
     /// Index of the sentence holding byte `pos` (or the last one before it).
     pub fn sentence_of(&self, pos: usize) -> usize {
         self.sentences

@@ -624,11 +624,17 @@ fn organiser_in_name(
     let Some(Party::Organisation(id)) = &first.party else {
         return None;
     };
-    // An organ named with the head word meets; its parent organises.
+    // An organ named with the head word meets; its parent organises, when
+    // the release names the parent (a record only refers to its own organisations).
     if first.span.end >= head_end {
+        let named = |p: &String| {
+            els.iter()
+                .any(|e| matches!(&e.party, Some(Party::Organisation(o)) if o == p))
+        };
         return names
             .org(id)
             .and_then(|o| o.parent.clone())
+            .filter(named)
             .or_else(|| Some(id.clone()));
     }
     Some(id.clone())

@@ -458,6 +458,12 @@ impl Gazetteers {
         Ok(g)
     }
 
+    /// These gazetteers with `file` merged over them (as a `--gazetteer` file is).
+    pub fn with_file(mut self, file: File<'static>) -> Gazetteers {
+        self.files.push(file);
+        self
+    }
+
     /// Gazetteers made of the given (name, contents) files only, for tests.
     pub fn from_texts(files: &[(&str, &'static str)]) -> Result<Gazetteers, GazetteerError> {
         let files = files

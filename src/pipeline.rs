@@ -26,7 +26,9 @@ use crate::{
 /// Runs every stage on `doc`, in order.
 pub fn run(doc: &mut Document, resources: &Resources, _options: &Options) {
     sentences::tag(doc, &resources.sentences);
-    let hits = resources.names.find(&doc.text[..doc.content_end()]);
+    let mut hits = resources.names.find(&doc.text[..doc.content_end()]);
+    // Names may run over line breaks; never over a sentence boundary.
+    hits.retain(|h| doc.within_sentence(h.span));
     organisations::tag(doc, &hits, &resources.names);
     locations::tag(doc, &hits, &resources.names);
     people::tag(doc, &resources.people, &resources.names);

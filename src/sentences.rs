@@ -376,12 +376,18 @@ fn split_segment(text: &str, seg: Span, rules: &Rules, out: &mut Vec<Span>) {
     }
 }
 
+/// The byte just after the character at `i` (white space such as a
+/// no-break space is more than one byte).
+fn after_char(s: &str, i: usize) -> usize {
+    i + s[i..].chars().next().map_or(1, char::len_utf8)
+}
+
 /// Whether the full stop at `p` ends the sentence begun at `start`, given
 /// the first character `next` after the white space that follows it.
 fn full_stop_ends(s: &str, start: usize, p: usize, next: char, rules: &Rules) -> bool {
     let token_start = s[..p]
         .rfind(char::is_whitespace)
-        .map_or(0, |i| i + 1)
+        .map_or(0, |i| after_char(s, i))
         .max(start);
     let token = s[token_start..=p].trim_start_matches(is_opening);
     if token_start == start && list_marker(&s[start..]).is_some() {
@@ -423,7 +429,9 @@ fn missing_space(s: &str, p: usize, q: usize) -> bool {
     if !(a.is_uppercase() && b.is_lowercase()) {
         return false;
     }
-    let token_start = s[..p].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let token_start = s[..p]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| after_char(s, i));
     let token_end = s[q..].find(char::is_whitespace).map_or(s.len(), |i| q + i);
     let token = &s[token_start..token_end];
     !(token.contains("://") || token.contains('@') || token.starts_with("www."))
