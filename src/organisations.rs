@@ -363,10 +363,10 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
                 }
                 next = span.end;
                 let free = !covered.overlaps(span)
-                    && !taken
+                    && taken
                         .range(..span.end)
                         .next_back()
-                        .is_some_and(|(_, &end)| end > span.start);
+                        .is_none_or(|(_, &end)| end <= span.start);
                 if free && is_word_boundary(text, span.start, span.end) {
                     taken.insert(span.start, span.end);
                     aliased.push((span, *who));
