@@ -1059,8 +1059,16 @@ mod tests {
             &["22nd INTERPOL Asian Regional Conference | - | - | - | interpol | Bali | -"],
         ),
         (
-            "an organ's meeting is organised by its parent",
+            // A record refers only to its own organisations: the parent organises
+            // when the release names it, else the organ itself stands as organiser.
+            "an organ's meeting, its parent not named",
             "The agreements were approved at the 85th INTERPOL General Assembly held this week in Bali.",
+            &[],
+            &["85th INTERPOL General Assembly | - | - | - | interpol-ga | Bali | -"],
+        ),
+        (
+            "an organ's meeting is organised by its parent when the release names it",
+            "INTERPOL said the agreements were approved at the 85th INTERPOL General Assembly held this week in Bali.",
             &[],
             &["85th INTERPOL General Assembly | - | - | - | interpol | Bali | -"],
         ),
