@@ -22,6 +22,8 @@ pub enum InputFormat {
     Text,
     /// One JSON object per line: `{"id", "text", "published"?}`.
     Jsonl,
+    /// Saved release pages: their main text is read (see `page.rs`).
+    Html,
 }
 
 /// How to read input bytes.
@@ -138,7 +140,11 @@ fn expand(path: PathBuf, config: InputConfig) -> Stream {
         Err(e) => return Box::new(std::iter::once(Err(unreadable(&path, stem(&path), e)))),
     };
     if meta.is_dir() {
-        let ext = if jsonl { "jsonl" } else { "txt" };
+        let ext: &[&str] = match config.format {
+            InputFormat::Jsonl => &["jsonl"],
+            InputFormat::Html => &["html", "htm"],
+            InputFormat::Text => &["txt"],
+        };
         let mut found = Vec::new();
         let mut errors = Vec::new();
         walk(&path, &path, ext, &mut found, &mut errors);
@@ -185,12 +191,12 @@ fn stem(path: &Path) -> String {
     )
 }
 
-/// Collects (id, path) of every `*.ext` file under `dir`; the id is the path
+/// Collects (id, path) of every file under `dir` with one of the extensions `ext`; the id is the path
 /// relative to `root` without the extension, with `/` between folders.
 fn walk(
     root: &Path,
     dir: &Path,
-    ext: &str,
+    ext: &[&str],
     found: &mut Vec<(String, PathBuf)>,
     errors: &mut Vec<Failed>,
 ) {
@@ -215,11 +221,11 @@ fn walk(
         };
         if kind.is_dir() {
             walk(root, &path, ext, found, errors);
-        } else if path.extension().is_some_and(|e| e == ext)
-            && (kind.is_file() || (kind.is_symlink() && !path.is_dir()))
+        } else if path
+            .extension()
+            .is_some_and(|e| ext.iter().any(|x| e == *x))
+            && (kind.is_file() || readable_link(&path))
         {
-            // A symlink that leads nowhere (dangling, or a loop) is listed too,
-            // so it gets an error record instead of silently vanishing.
             let rel = path.strip_prefix(root).unwrap_or(&path).with_extension("");
             let id = rel
                 .components()
@@ -229,6 +235,12 @@ fn walk(
             found.push((id, path));
         }
     }
+}
+
+/// A symbolic link to a file, or one that leads nowhere: the latter is kept so
+/// that loading it reports the broken link instead of the walk skipping it.
+fn readable_link(path: &Path) -> bool {
+    path.is_file() || fs::metadata(path).is_err()
 }
 
 fn read_limited(reader: impl Read, max: Option<u64>) -> Result<Vec<u8>, InputError> {
@@ -373,9 +385,20 @@ pub fn encoding_for(name: &str) -> Option<&'static Encoding> {
 #[derive(serde::Deserialize)]
 struct JsonlRecord {
     id: Option<serde_json::Value>,
+    // Defaulted so that a record without text still gives its id to the error record.
+    #[serde(default)]
     text: serde_json::Value,
     #[serde(default)]
     published: Option<String>,
+}
+
+/// The text pressx reads: a saved page's main text with `--input html`.
+fn main_text(decoded: String, config: &InputConfig) -> String {
+    if config.format == InputFormat::Html {
+        crate::page::main_text(&decoded)
+    } else {
+        decoded
+    }
 }
 
 /// Reads and decodes one source. On failure the error carries the id the
@@ -401,7 +424,7 @@ pub fn load(source: Source, config: &InputConfig) -> Result<Loaded, Failed> {
                 }
             }
             let bytes = read_limited(file, config.max_bytes).map_err(fail)?;
-            let text = decode(&bytes, config.encoding).map_err(fail)?;
+            let text = main_text(decode(&bytes, config.encoding).map_err(fail)?, config);
             Ok(Loaded {
                 id,
                 text,
@@ -409,7 +432,7 @@ pub fn load(source: Source, config: &InputConfig) -> Result<Loaded, Failed> {
             })
         }
         Source::Bytes { id, bytes, .. } => {
-            let text = decode(&bytes, config.encoding).map_err(fail)?;
+            let text = main_text(decode(&bytes, config.encoding).map_err(fail)?, config);
             Ok(Loaded {
                 id,
                 text,
@@ -441,7 +464,11 @@ pub fn load(source: Source, config: &InputConfig) -> Result<Loaded, Failed> {
                 error: InputError::BadJsonl(e),
             };
             let serde_json::Value::String(text) = rec.text else {
-                return Err(fail("\"text\" must be a string".into()));
+                let what = match rec.text {
+                    serde_json::Value::Null => "no \"text\" field",
+                    _ => "\"text\" must be a string",
+                };
+                return Err(fail(what.into()));
             };
             let published = match rec.published {
                 None => None,
@@ -531,7 +558,7 @@ mod tests {
         let errors: &[(&str, &str, &str)] = &[
             ("not json", "{nope", "in:3"),
             ("not object", "[1,2]", "in:3"),
-            ("no text", r#"{"id":"b"}"#, "in:3"),
+            ("no text", r#"{"id":"b"}"#, "b"),
             ("text not string", r#"{"id":"b","text":5}"#, "b"),
             (
                 "bad published",

@@ -16,6 +16,8 @@ pub mod check;
 pub mod document;
 pub mod error;
 pub mod eval;
+pub mod events;
+pub mod export;
 pub mod gazetteer;
 pub mod html;
 pub mod input;
@@ -24,6 +26,8 @@ pub mod locations;
 pub mod names;
 pub mod organisations;
 pub mod output;
+pub mod page;
+pub mod participants;
 pub mod pipeline;
 pub mod record;
 pub mod schema;
@@ -41,6 +45,8 @@ use gazetteer::Gazetteers;
 pub struct Resources {
     pub(crate) sentences: sentences::Rules,
     pub(crate) names: names::Names,
+    pub(crate) events: events::Rules,
+    pub(crate) participants: participants::Rules,
 }
 
 impl Resources {
@@ -55,6 +61,8 @@ impl Resources {
         Ok(Resources {
             sentences: sentences::Rules::build(gazetteers)?,
             names: names::Names::build(gazetteers)?,
+            events: events::Rules::build(),
+            participants: participants::Rules::build(),
         })
     }
 }

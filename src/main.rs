@@ -6,6 +6,7 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use pressx::check::{self, Outcome};
 use pressx::error::Error;
+use pressx::export::{self, Flat};
 use pressx::gazetteer::Gazetteers;
 use pressx::input::{self, Failed, InputConfig, InputFormat, Source};
 use pressx::output::{Inputs, OutputDir};
@@ -96,6 +97,7 @@ enum Order {
 enum InputKind {
     Text,
     Jsonl,
+    Html,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -103,6 +105,21 @@ enum Format {
     Json,
     Jsonl,
     Html,
+    /// One row per participant, tab-separated
+    Tsv,
+    /// One row per participant, comma-separated (RFC 4180)
+    Csv,
+}
+
+impl Format {
+    /// The flat export this format is, if it is one.
+    fn flat(self) -> Option<Flat> {
+        match self {
+            Format::Tsv => Some(Flat::Tsv),
+            Format::Csv => Some(Flat::Csv),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Args)]
@@ -266,15 +283,15 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
         })?),
     };
     let config = InputConfig {
-        format: if args.input == InputKind::Jsonl {
-            InputFormat::Jsonl
-        } else {
-            InputFormat::Text
+        format: match args.input {
+            InputKind::Jsonl => InputFormat::Jsonl,
+            InputKind::Html => InputFormat::Html,
+            InputKind::Text => InputFormat::Text,
         },
         encoding,
         max_bytes: args.max_bytes.0,
     };
-    let single = args.input == InputKind::Text
+    let single = args.input != InputKind::Jsonl
         && args.paths.len() <= 1
         && !args.paths.first().is_some_and(|p| p.is_dir());
     let to_dir = args.output.as_deref().is_some_and(is_dir_target);
@@ -296,13 +313,25 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
     };
     let inputs = Inputs::new(
         &args.paths,
-        if args.input == InputKind::Jsonl {
-            "jsonl"
-        } else {
-            "txt"
+        match args.input {
+            InputKind::Jsonl => &["jsonl"],
+            InputKind::Html => &["html", "htm"],
+            InputKind::Text => &["txt"],
         },
     );
     let mut sink = open_sink(args.output.as_deref(), format, inputs)?;
+    // The flat formats' header: once per run on a stream, once per file in a folder.
+    if let (Some(flat), Sink::Stream { out, .. }) = (format.flat(), &mut sink) {
+        if let Err(e) = out.write_all(export::header(flat).as_bytes()) {
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                return Ok(ExitCode::SUCCESS);
+            }
+            return Err(Error::Output {
+                path: args.output.clone().unwrap_or_else(|| "stdout".into()),
+                error: e.to_string(),
+            });
+        }
+    }
     let include_text = args.include_text;
     let work = |item: Result<Source, Failed>| -> Result<Done, Failed> {
         let loaded = input::load(item?, &config)?;
@@ -314,6 +343,15 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
         let record = to_record(&doc, include_text);
         let bytes = match format {
             Format::Html => pressx::html::page(&record, &doc.text).into_bytes(),
+            Format::Tsv | Format::Csv => {
+                let flat = format.flat().expect("tsv and csv are flat formats");
+                let rows = export::render(&export::rows(&record, &resources), flat);
+                if to_dir {
+                    (export::header(flat) + &rows).into_bytes()
+                } else {
+                    rows.into_bytes()
+                }
+            }
             Format::Json | Format::Jsonl => {
                 let mut bytes = if format == Format::Json {
                     serde_json::to_vec_pretty(&record)
@@ -380,8 +418,13 @@ fn open_sink(output: Option<&Path>, format: Format, inputs: Inputs) -> Result<Si
     };
     if is_dir_target(path) {
         let html = format == Format::Html;
-        let mut dir =
-            OutputDir::create(path, if html { "html" } else { "json" }, inputs).map_err(out_err)?;
+        let ext = match format {
+            Format::Html => "html",
+            Format::Tsv => "tsv",
+            Format::Csv => "csv",
+            Format::Json | Format::Jsonl => "json",
+        };
+        let mut dir = OutputDir::create(path, ext, inputs).map_err(out_err)?;
         if html {
             dir.reserve("index", "the index page");
         }

@@ -18,7 +18,8 @@
 use crate::document::{Document, OrgKind, OrgSource, Organisation, Span};
 use crate::names::{Hit, Names, Target, is_word_boundary};
 use aho_corasick::AhoCorasick;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// An acronym the text defines.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -181,8 +182,17 @@ pub fn find_definitions(text: &str) -> Vec<Definition> {
         }
     }
     // Long Name – ACR
-    for dash in [" – ", " - ", " — "] {
-        for (at, _) in text.match_indices(dash) {
+    // One pass over the bytes: " – ", " - " and " — " (the dashes' lead byte is E2).
+    let bytes = text.as_bytes();
+    let dashes = memchr::memchr2_iter(b'-', 0xE2, bytes).filter(|&k| k > 0 && bytes[k - 1] == b' ');
+    for at in dashes.map(|k| k - 1) {
+        let Some(dash) = [" – ", " - ", " — "]
+            .into_iter()
+            .find(|d| text[at..].starts_with(d))
+        else {
+            continue;
+        };
+        {
             let after = at + dash.len();
             let token_end = text[after..]
                 .find(|c: char| !(c.is_alphanumeric() || c == '&'))
@@ -255,11 +265,11 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
 
     // Definitions: link to a gazetteer entry or define a new organisation.
     let mut defined: Vec<Organisation> = Vec::new();
-    let mut defined_by_acronym: HashMap<String, usize> = HashMap::new();
+    let mut defined_by_acronym: HashMap<String, usize> = HashMap::default();
     let mut ids = DefinedIds::default();
     let mut forced: Vec<(Span, Who)> = Vec::new();
     // Hashed, so a text with thousands of definitions stays linear.
-    let mut hit_at: HashMap<Span, Who> = HashMap::new();
+    let mut hit_at: HashMap<Span, Who> = HashMap::default();
     for &(span, who) in &mentions {
         hit_at.entry(span).or_insert(who);
     }
@@ -314,7 +324,7 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
     // uses only fill text no other mention covers. An alias text belongs to
     // the first alias of it that follows a mention; every use of every alias
     // is found in one pass (an alias per text repeated a thousand times was cubic).
-    let mut owner_at_end: HashMap<usize, Who> = HashMap::new();
+    let mut owner_at_end: HashMap<usize, Who> = HashMap::default();
     for &(s, who) in &mentions {
         owner_at_end.entry(s.end).or_insert(who);
     }
@@ -353,10 +363,10 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
                 }
                 next = span.end;
                 let free = !covered.overlaps(span)
-                    && !taken
+                    && taken
                         .range(..span.end)
                         .next_back()
-                        .is_some_and(|(_, &end)| end > span.start);
+                        .is_none_or(|(_, &end)| end <= span.start);
                 if free && is_word_boundary(text, span.start, span.end) {
                     taken.insert(span.start, span.end);
                     aliased.push((span, *who));
@@ -370,7 +380,7 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
     mentions.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
 
     let mut order: Vec<Who> = Vec::new();
-    let mut by_who: HashMap<Who, Vec<Span>> = HashMap::new();
+    let mut by_who: HashMap<Who, Vec<Span>> = HashMap::default();
     for (span, who) in mentions {
         let list = by_who.entry(who).or_default();
         if list.is_empty() {

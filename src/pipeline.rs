@@ -7,12 +7,17 @@
 //! 3. `organisations` — reads the hits and the text; adds `organisations`
 //!    (gazetteer entries and acronyms the text defines).
 //! 4. `locations` — reads the hits and `organisations`; adds `locations`.
+//! 5. `events` — reads the sentences, `organisations`, `locations`, `dates`
+//!    and the participant cues; adds `events` (name, aliases, date, mode,
+//!    place, organiser, next meeting).
+//! 6. `participants` — reads the sentences, `organisations`, `locations`,
+//!    `people` and `events`; adds `participants`.
 //!
 //! Every stage after the first scans only the text up to the end of the last
 //! sentence, so page furniture yields nothing.
 
 use crate::document::Document;
-use crate::{Options, Resources, locations, organisations, sentences};
+use crate::{Options, Resources, events, locations, organisations, participants, sentences};
 
 /// Runs every stage on `doc`, in order.
 pub fn run(doc: &mut Document, resources: &Resources, _options: &Options) {
@@ -22,4 +27,11 @@ pub fn run(doc: &mut Document, resources: &Resources, _options: &Options) {
     hits.retain(|h| doc.within_sentence(h.span));
     organisations::tag(doc, &hits, &resources.names);
     locations::tag(doc, &hits, &resources.names);
+    events::tag(
+        doc,
+        &resources.events,
+        &resources.participants,
+        &resources.names,
+    );
+    participants::tag(doc, &resources.participants, &resources.names);
 }

@@ -301,7 +301,7 @@ fn broken_jsonl_lines() {
         ("stdin:2", true),
         ("stdin:3", true),
         ("stdin:4", true),
-        ("stdin:5", true),
+        ("b", true),
         ("c", true),
         ("d", true),
         ("e", false),
