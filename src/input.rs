@@ -224,8 +224,10 @@ fn walk(
         } else if path
             .extension()
             .is_some_and(|e| ext.iter().any(|x| e == *x))
-            && (kind.is_file() || readable_link(&path))
+            && (kind.is_file() || (kind.is_symlink() && !path.is_dir()))
         {
+            // A symlink that leads nowhere (dangling, or a loop) is listed too,
+            // so it gets an error record instead of silently vanishing.
             let rel = path.strip_prefix(root).unwrap_or(&path).with_extension("");
             let id = rel
                 .components()
@@ -235,12 +237,6 @@ fn walk(
             found.push((id, path));
         }
     }
-}
-
-/// A symbolic link to a file, or one that leads nowhere: the latter is kept so
-/// that loading it reports the broken link instead of the walk skipping it.
-fn readable_link(path: &Path) -> bool {
-    path.is_file() || fs::metadata(path).is_err()
 }
 
 fn read_limited(reader: impl Read, max: Option<u64>) -> Result<Vec<u8>, InputError> {

@@ -28,6 +28,7 @@ pub mod organisations;
 pub mod output;
 pub mod page;
 pub mod participants;
+pub mod people;
 pub mod pipeline;
 pub mod record;
 pub mod schema;
@@ -47,6 +48,7 @@ pub struct Resources {
     pub(crate) names: names::Names,
     pub(crate) events: events::Rules,
     pub(crate) participants: participants::Rules,
+    pub(crate) people: people::Rules,
 }
 
 impl Resources {
@@ -63,6 +65,7 @@ impl Resources {
             names: names::Names::build(gazetteers)?,
             events: events::Rules::build(),
             participants: participants::Rules::build(),
+            people: people::Rules::build(gazetteers)?,
         })
     }
 }

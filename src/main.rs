@@ -109,13 +109,15 @@ enum Format {
     Tsv,
     /// One row per participant, comma-separated (RFC 4180)
     Csv,
+    /// One row per mention, tab-separated
+    MentionsTsv,
 }
 
 impl Format {
     /// The flat export this format is, if it is one.
     fn flat(self) -> Option<Flat> {
         match self {
-            Format::Tsv => Some(Flat::Tsv),
+            Format::Tsv | Format::MentionsTsv => Some(Flat::Tsv),
             Format::Csv => Some(Flat::Csv),
             _ => None,
         }
@@ -322,7 +324,12 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
     let mut sink = open_sink(args.output.as_deref(), format, inputs)?;
     // The flat formats' header: once per run on a stream, once per file in a folder.
     if let (Some(flat), Sink::Stream { out, .. }) = (format.flat(), &mut sink) {
-        if let Err(e) = out.write_all(export::header(flat).as_bytes()) {
+        let header = if format == Format::MentionsTsv {
+            export::mentions_header()
+        } else {
+            export::header(flat)
+        };
+        if let Err(e) = out.write_all(header.as_bytes()) {
             if e.kind() == io::ErrorKind::BrokenPipe {
                 return Ok(ExitCode::SUCCESS);
             }
@@ -343,11 +350,23 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
         let record = to_record(&doc, include_text);
         let bytes = match format {
             Format::Html => pressx::html::page(&record, &doc.text).into_bytes(),
-            Format::Tsv | Format::Csv => {
-                let flat = format.flat().expect("tsv and csv are flat formats");
-                let rows = export::render(&export::rows(&record, &resources), flat);
+            Format::Tsv | Format::Csv | Format::MentionsTsv => {
+                let flat = format
+                    .flat()
+                    .expect("tsv, csv and mentions-tsv are flat formats");
+                let (header, rows) = if format == Format::MentionsTsv {
+                    (
+                        export::mentions_header(),
+                        export::render(&export::mention_rows(&record), flat),
+                    )
+                } else {
+                    (
+                        export::header(flat),
+                        export::render(&export::rows(&record, &resources), flat),
+                    )
+                };
                 if to_dir {
-                    (export::header(flat) + &rows).into_bytes()
+                    (header + &rows).into_bytes()
                 } else {
                     rows.into_bytes()
                 }
@@ -420,7 +439,7 @@ fn open_sink(output: Option<&Path>, format: Format, inputs: Inputs) -> Result<Si
         let html = format == Format::Html;
         let ext = match format {
             Format::Html => "html",
-            Format::Tsv => "tsv",
+            Format::Tsv | Format::MentionsTsv => "tsv",
             Format::Csv => "csv",
             Format::Json | Format::Jsonl => "json",
         };

@@ -7,17 +7,21 @@
 //! 3. `organisations` — reads the hits and the text; adds `organisations`
 //!    (gazetteer entries and acronyms the text defines).
 //! 4. `locations` — reads the hits and `organisations`; adds `locations`.
-//! 5. `events` — reads the sentences, `organisations`, `locations`, `dates`
+//! 5. `people` — reads the text, `sentences`, `organisations` and
+//!    `locations`; adds `people` (names, titles, affiliations, mentions).
+//! 6. `events` — reads the sentences, `organisations`, `locations`, `dates`
 //!    and the participant cues; adds `events` (name, aliases, date, mode,
 //!    place, organiser, next meeting).
-//! 6. `participants` — reads the sentences, `organisations`, `locations`,
+//! 7. `participants` — reads the sentences, `organisations`, `locations`,
 //!    `people` and `events`; adds `participants`.
 //!
 //! Every stage after the first scans only the text up to the end of the last
 //! sentence, so page furniture yields nothing.
 
 use crate::document::Document;
-use crate::{Options, Resources, events, locations, organisations, participants, sentences};
+use crate::{
+    Options, Resources, events, locations, organisations, participants, people, sentences,
+};
 
 /// Runs every stage on `doc`, in order.
 pub fn run(doc: &mut Document, resources: &Resources, _options: &Options) {
@@ -27,6 +31,7 @@ pub fn run(doc: &mut Document, resources: &Resources, _options: &Options) {
     hits.retain(|h| doc.within_sentence(h.span));
     organisations::tag(doc, &hits, &resources.names);
     locations::tag(doc, &hits, &resources.names);
+    people::tag(doc, &resources.people, &resources.names);
     events::tag(
         doc,
         &resources.events,
