@@ -316,9 +316,9 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
     let inputs = Inputs::new(
         &args.paths,
         match args.input {
-            InputKind::Jsonl => "jsonl",
-            InputKind::Html => "html",
-            InputKind::Text => "txt",
+            InputKind::Jsonl => &["jsonl"],
+            InputKind::Html => &["html", "htm"],
+            InputKind::Text => &["txt"],
         },
     );
     let mut sink = open_sink(args.output.as_deref(), format, inputs)?;

@@ -22,16 +22,16 @@ pub struct Inputs {
     files: Vec<PathBuf>,
     /// Folders named on the command line, canonical.
     folders: Vec<PathBuf>,
-    /// The extension of the files read from those folders (`txt`, `jsonl`).
-    ext: String,
+    /// The extensions of the files read from those folders (`txt`, `jsonl`, `html`…).
+    exts: Vec<String>,
 }
 
 impl Inputs {
-    /// The inputs named by `paths` (`-` is stdin and names no file); `ext` is
-    /// what a folder is searched for.
-    pub fn new(paths: &[PathBuf], ext: &str) -> Inputs {
+    /// The inputs named by `paths` (`-` is stdin and names no file); `exts`
+    /// are what a folder is searched for.
+    pub fn new(paths: &[PathBuf], exts: &[&str]) -> Inputs {
         let mut inputs = Inputs {
-            ext: ext.to_string(),
+            exts: exts.iter().map(|e| e.to_string()).collect(),
             ..Inputs::default()
         };
         for p in paths.iter().filter(|p| p.as_os_str() != "-") {
@@ -53,7 +53,9 @@ impl Inputs {
             return false;
         };
         self.files.contains(&c)
-            || (c.extension().is_some_and(|e| *e == *self.ext)
+            || (c
+                .extension()
+                .is_some_and(|e| self.exts.iter().any(|x| *e == **x))
                 && self.folders.iter().any(|f| c.starts_with(f)))
     }
 }

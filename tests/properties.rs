@@ -12,6 +12,7 @@ use common::{Scratch, json_lines, run};
 use pressx::{Options, Resources};
 use proptest::prelude::*;
 use proptest::sample::select;
+use proptest::test_runner::RngSeed;
 use std::sync::LazyLock;
 
 static RESOURCES: LazyLock<Resources> = LazyLock::new(Resources::builtin);
@@ -182,7 +183,13 @@ fn check(text: &str) -> Vec<String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+    // A fixed seed: CI sees the same cases every run (never a flaky red);
+    // change it, or raise `cases`, to explore more.
+    #![proptest_config(ProptestConfig {
+        cases: 96,
+        rng_seed: RngSeed::Fixed(0x7072_6573_7378),
+        ..ProptestConfig::default()
+    })]
 
     /// Offsets, sentences and references keep the contract; the record validates.
     #[test]
@@ -206,7 +213,11 @@ fn line(i: usize, text: &str) -> String {
 
 proptest! {
     // Each case runs the binary three times: keep them few.
-    #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig {
+        cases: 6,
+        rng_seed: RngSeed::Fixed(0x7072_6573_7378),
+        ..ProptestConfig::default()
+    })]
 
     /// `-j 1` and `-j 2` write the same bytes.
     #[test]
