@@ -5,7 +5,7 @@
 //! document holds back the output without letting the reorder buffer grow.
 
 use std::collections::BTreeMap;
-use std::sync::mpsc::{Receiver, TryRecvError, sync_channel};
+use std::sync::mpsc::{Receiver, sync_channel};
 use std::sync::{Arc, Mutex};
 
 /// Applies `work` to every item on `threads` threads and hands the results to
@@ -92,13 +92,8 @@ fn drive<I, O, E>(
                 }
             }
             // Collect finished work without waiting.
-            loop {
-                match out_rx.try_recv() {
-                    Ok((seq, out)) => {
-                        pending.insert(seq, out);
-                    }
-                    Err(TryRecvError::Empty | TryRecvError::Disconnected) => break,
-                }
+            while let Ok((seq, out)) = out_rx.try_recv() {
+                pending.insert(seq, out);
             }
             continue;
         }
