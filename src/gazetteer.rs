@@ -13,12 +13,18 @@ use std::path::{Path, PathBuf};
 pub enum Kind {
     Abbreviations,
     Furniture,
+    Months,
+    Weekdays,
+    Numbers,
 }
 
 impl Kind {
-    const ALL: [(Kind, &'static [&'static str]); 2] = [
+    const ALL: [(Kind, &'static [&'static str]); 5] = [
         (Kind::Abbreviations, &["abbreviation", "class"]),
         (Kind::Furniture, &["phrase"]),
+        (Kind::Months, &["name", "month", "language"]),
+        (Kind::Weekdays, &["name", "weekday", "language"]),
+        (Kind::Numbers, &["word", "value", "kind", "language"]),
     ];
 
     /// The columns of this kind, in order.
@@ -35,6 +41,9 @@ impl Kind {
 const BUILTIN: &[(&str, &str)] = &[
     ("abbreviations.tsv", include_str!("../gazetteers/abbreviations.tsv")),
     ("furniture.tsv", include_str!("../gazetteers/furniture.tsv")),
+    ("months.tsv", include_str!("../gazetteers/months.tsv")),
+    ("weekdays.tsv", include_str!("../gazetteers/weekdays.tsv")),
+    ("numbers.tsv", include_str!("../gazetteers/numbers.tsv")),
 ];
 
 /// One entry line: its 1-based line number and its fields.

@@ -13,6 +13,7 @@
 pub mod batch;
 pub mod calendar;
 pub mod check;
+pub mod dates;
 pub mod document;
 pub mod error;
 pub mod eval;
@@ -34,6 +35,7 @@ use gazetteer::Gazetteers;
 #[derive(Clone, Debug)]
 pub struct Resources {
     pub(crate) sentences: sentences::Rules,
+    pub(crate) dates: dates::Rules,
 }
 
 impl Resources {
@@ -45,7 +47,10 @@ impl Resources {
 
     /// Resources from `gazetteers` (built-ins merged with the user's).
     pub fn new(gazetteers: &Gazetteers) -> Result<Resources, GazetteerError> {
-        Ok(Resources { sentences: sentences::Rules::build(gazetteers)? })
+        Ok(Resources {
+            sentences: sentences::Rules::build(gazetteers)?,
+            dates: dates::Rules::build(gazetteers)?,
+        })
     }
 }
 

@@ -2,15 +2,19 @@
 //! stages before it and adds its own:
 //!
 //! 1. `sentences` — reads the text; adds `sentences` and `title`.
+//! 2. `dates` — reads the text up to the end of the last sentence and the
+//!    release date; adds `dates`, and `published` from a dateline when the
+//!    caller gave none.
 //!
-//! Later stages (organisations and places, dates, people, participants,
-//! events) slot in after it, in that order, each scanning only the text up to
-//! the end of the last sentence, so page furniture yields nothing.
+//! Later stages (organisations and places, people, participants, events)
+//! slot in after them, each scanning only the text up to the end of the last
+//! sentence, so page furniture yields nothing.
 
 use crate::document::Document;
-use crate::{Options, Resources, sentences};
+use crate::{Options, Resources, dates, sentences};
 
 /// Runs every stage on `doc`, in order.
-pub fn run(doc: &mut Document, resources: &Resources, _options: &Options) {
+pub fn run(doc: &mut Document, resources: &Resources, options: &Options) {
     sentences::tag(doc, &resources.sentences);
+    dates::tag(doc, &resources.dates, options);
 }
