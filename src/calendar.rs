@@ -37,7 +37,9 @@ impl Date {
         }
         let num = |r: std::ops::Range<usize>| -> Option<u32> {
             let part = &s[r];
-            part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
+            part.bytes()
+                .all(|c| c.is_ascii_digit())
+                .then(|| part.parse().ok())?
         };
         let year = num(0..4)? as i32;
         Date::new(year, num(5..7)? as u8, num(8..10)? as u8)
@@ -96,7 +98,10 @@ impl Date {
 /// The month `by` months after (`by` < 0: before) `month` of `year`, as (year, month).
 pub(crate) fn shift_month(year: i32, month: u8, by: i64) -> (i32, u8) {
     let index = i64::from(year) * 12 + i64::from(month) - 1 + by;
-    (index.div_euclid(12) as i32, (index.rem_euclid(12) + 1) as u8)
+    (
+        index.div_euclid(12) as i32,
+        (index.rem_euclid(12) + 1) as u8,
+    )
 }
 
 impl fmt::Display for Date {
