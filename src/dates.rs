@@ -100,9 +100,32 @@ struct Name {
 
 /// Words other than month and weekday names that can anchor a date.
 const TRIGGERS: &[&str] = &[
-    "today", "tonight", "yesterday", "tomorrow", "week", "weekend", "month", "year", "ago", "spring",
-    "summer", "autumn", "fall", "winter", "quarter", "half", "morning", "afternoon", "evening",
-    "night", "q1", "q2", "q3", "q4", "h1", "h2",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "ago",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "quarter",
+    "half",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "h1",
+    "h2",
 ];
 
 /// What a lower-cased word is: a word of the grammar or a gazetteer name.
@@ -169,7 +192,13 @@ impl Rules {
     /// Builds the rules from the months, weekdays and numbers gazetteers;
     /// a bad line is a `file:line` error.
     pub fn build(g: &Gazetteers) -> Result<Rules, GazetteerError> {
-        let months = names(g, Kind::Months, "month", 12, "must be a number from 1 to 12")?;
+        let months = names(
+            g,
+            Kind::Months,
+            "month",
+            12,
+            "must be a number from 1 to 12",
+        )?;
         let weekdays = names(
             g,
             Kind::Weekdays,
@@ -189,18 +218,30 @@ impl Rules {
         words.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
         words.dedup();
         let (ascii, other): (Vec<&String>, Vec<&String>) = words.iter().partition(|w| w.is_ascii());
-        let alternatives = |ws: &[&String]| ws.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
+        let alternatives = |ws: &[&String]| {
+            ws.iter()
+                .map(|w| regex::escape(w))
+                .collect::<Vec<_>>()
+                .join("|")
+        };
         // ASCII word boundaries keep the automaton small; words in other
         // scripts are checked for boundaries when found.
         let mut pattern = format!(r"[0-9]+|(?i-u:\b(?:{})\b)", alternatives(&ascii));
         if !other.is_empty() {
             pattern.push_str(&format!("|(?i:{})", alternatives(&other)));
         }
-        let anchors = regex::RegexBuilder::new(&pattern).size_limit(1 << 24).build().map_err(|e| GazetteerError {
-            path: "months and weekdays".to_string(),
-            line: 0,
-            kind: GazetteerErrorKind::BadValue { column: "name", value: e.to_string(), why: "the names do not make a valid automaton" },
-        })?;
+        let anchors = regex::RegexBuilder::new(&pattern)
+            .size_limit(1 << 24)
+            .build()
+            .map_err(|e| GazetteerError {
+                path: "months and weekdays".to_string(),
+                line: 0,
+                kind: GazetteerErrorKind::BadValue {
+                    column: "name",
+                    value: e.to_string(),
+                    why: "the names do not make a valid automaton",
+                },
+            })?;
         let mut names: Map<Entry> = Map::default();
         for &(w, k) in KEYWORDS {
             names.entry(w.as_bytes().into()).or_default().keyword = Some(k);
@@ -214,12 +255,28 @@ impl Rules {
         for (k, n) in numbers {
             names.entry(k).or_default().number = Some(n);
         }
-        Ok(Rules { names: Names::new(names), anchors })
+        Ok(Rules {
+            names: Names::new(names),
+            anchors,
+        })
     }
 }
 
-fn bad(file: &File, row: &Row, column: &'static str, value: &str, why: &'static str) -> GazetteerError {
-    file.error(row, GazetteerErrorKind::BadValue { column, value: value.to_string(), why })
+fn bad(
+    file: &File,
+    row: &Row,
+    column: &'static str,
+    value: &str,
+    why: &'static str,
+) -> GazetteerError {
+    file.error(
+        row,
+        GazetteerErrorKind::BadValue {
+            column,
+            value: value.to_string(),
+            why,
+        },
+    )
 }
 
 fn check_language(file: &File, row: &Row, column: usize) -> Result<(), GazetteerError> {
@@ -227,7 +284,13 @@ fn check_language(file: &File, row: &Row, column: usize) -> Result<(), Gazetteer
     if (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_lowercase()) {
         Ok(())
     } else {
-        Err(bad(file, row, "language", lang, "must be an ISO 639 code such as en"))
+        Err(bad(
+            file,
+            row,
+            "language",
+            lang,
+            "must be an ISO 639 code such as en",
+        ))
     }
 }
 
@@ -267,7 +330,14 @@ fn names(
                 return Err(file.error(row, GazetteerErrorKind::Duplicate(key)));
             }
             let capital = word.chars().next().is_some_and(char::is_uppercase);
-            map.insert(key.into_bytes().into_boxed_slice(), Name { value, abbreviation, capital });
+            map.insert(
+                key.into_bytes().into_boxed_slice(),
+                Name {
+                    value,
+                    abbreviation,
+                    capital,
+                },
+            );
         }
     }
     Ok(map)
@@ -285,7 +355,15 @@ fn numbers(g: &Gazetteers) -> Result<Map<(u32, bool)>, GazetteerError> {
             }
             let value = match row.get(1).parse::<u32>() {
                 Ok(v) if v <= 1000 => v,
-                _ => return Err(bad(file, row, "value", row.get(1), "must be a number from 0 to 1000")),
+                _ => {
+                    return Err(bad(
+                        file,
+                        row,
+                        "value",
+                        row.get(1),
+                        "must be a number from 0 to 1000",
+                    ));
+                }
             };
             let ordinal = match row.get(2) {
                 "cardinal" => false,
@@ -311,7 +389,8 @@ fn numbers(g: &Gazetteers) -> Result<Map<(u32, bool)>, GazetteerError> {
 fn word_key(word: &[u8], mask: u8) -> u16 {
     let n = word.len();
     let (first, last) = if n >= 4 {
-        let first = u32::from_le_bytes([word[0], word[1], word[2], word[3]]) | u32::from_ne_bytes([mask; 4]);
+        let first = u32::from_le_bytes([word[0], word[1], word[2], word[3]])
+            | u32::from_ne_bytes([mask; 4]);
         let last = u16::from_le_bytes([word[n - 2], word[n - 1]]) | u16::from_ne_bytes([mask; 2]);
         (first, last)
     } else {
@@ -319,7 +398,11 @@ fn word_key(word: &[u8], mask: u8) -> u16 {
         for (d, &b) in bytes.iter_mut().zip(word) {
             *d = b | mask;
         }
-        let last = if n >= 2 { u16::from_le_bytes([word[n - 2] | mask, word[n - 1] | mask]) } else { 0 };
+        let last = if n >= 2 {
+            u16::from_le_bytes([word[n - 2] | mask, word[n - 1] | mask])
+        } else {
+            0
+        };
         (u32::from_le_bytes(bytes), last)
     };
     let key = u64::from(first) | u64::from(last) << 32 | (n.min(0xffff) as u64) << 48;
@@ -579,7 +662,10 @@ fn word_end(text: &str, mut i: usize) -> usize {
     let b = text.as_bytes();
     loop {
         let rest = &b[i..];
-        i += rest.iter().position(|&c| !matches!(CLASS[usize::from(c)], 1 | 2)).unwrap_or(rest.len());
+        i += rest
+            .iter()
+            .position(|&c| !matches!(CLASS[usize::from(c)], 1 | 2))
+            .unwrap_or(rest.len());
         match text.get(i..).and_then(|t| t.chars().next()) {
             Some(ch) if !ch.is_ascii() && is_word_char(ch) => i += ch.len_utf8(),
             _ => return i,
@@ -714,7 +800,12 @@ impl Rules {
         }
         let space = i > ws || i == 0 || char_before(text, i).is_some_and(char::is_whitespace);
         let (kind, end) = self.token(text, i);
-        Some(Tok { kind, start: i, end, space })
+        Some(Tok {
+            kind,
+            start: i,
+            end,
+            space,
+        })
     }
 
     /// The token starting at `i` (not white space) and its end.
@@ -725,7 +816,9 @@ impl Rules {
             let mut j = i;
             let mut value: u32 = 0;
             while j < b.len() && b[j].is_ascii_digit() {
-                value = value.saturating_mul(10).saturating_add(u32::from(b[j] - b'0'));
+                value = value
+                    .saturating_mul(10)
+                    .saturating_add(u32::from(b[j] - b'0'));
                 j += 1;
             }
             let digits = (j - i).min(255) as u8;
@@ -733,7 +826,9 @@ impl Rules {
                 let k = word_end(text, j);
                 let suffix = &text[j..k];
                 // "3rd", "28th", and French "1er".
-                let ordinal = ["st", "nd", "rd", "th"].iter().any(|s| suffix.eq_ignore_ascii_case(s))
+                let ordinal = ["st", "nd", "rd", "th"]
+                    .iter()
+                    .any(|s| suffix.eq_ignore_ascii_case(s))
                     || (value == 1 && suffix == "er");
                 if ordinal {
                     return (K::Ordinal(value), k);
@@ -814,7 +909,11 @@ struct Point {
 
 impl Point {
     fn ymd(year: i32, month: u8, day: u8) -> Point {
-        Point { year: Some(year), month: Some(month), day: Some(day) }
+        Point {
+            year: Some(year),
+            month: Some(month),
+            day: Some(day),
+        }
     }
     /// A year or a month alone: needs a word around it to be a date.
     fn is_bare(self) -> bool {
@@ -835,7 +934,11 @@ impl Point {
         }
     }
     fn value(self) -> Option<String> {
-        Some(iso(i64::from(self.year?), self.month, self.month.and(self.day)))
+        Some(iso(
+            i64::from(self.year?),
+            self.month,
+            self.month.and(self.day),
+        ))
     }
     fn granularity(self) -> Granularity {
         match (self.month, self.day) {
@@ -869,13 +972,25 @@ enum Rel {
     Month(i64),
     Quarter(i64),
     Year(i64),
-    Weekday { weekday: u8, dir: Dir },
+    Weekday {
+        weekday: u8,
+        dir: Dir,
+    },
     /// "last May" (-1), "this May" (0), "next May" (1).
-    MonthName { month: u8, offset: i8 },
+    MonthName {
+        month: u8,
+        offset: i8,
+    },
     /// "last summer", "this spring", "next winter".
-    Season { part: Part, offset: i8 },
+    Season {
+        part: Part,
+        offset: i8,
+    },
     /// A part of the year so many years after it ("the first half of next year").
-    YearPart { years: i64, part: Part },
+    YearPart {
+        years: i64,
+        part: Part,
+    },
     /// "a few days ago": relative, but with no one value.
     Vague,
 }
@@ -919,7 +1034,10 @@ struct Match {
 
 impl Match {
     fn one(found: Found) -> Match {
-        Match { first: found, second: None }
+        Match {
+            first: found,
+            second: None,
+        }
     }
     fn end(&self) -> usize {
         self.second.map_or(self.first.span.end, |s| s.span.end)
@@ -961,7 +1079,12 @@ struct Parser<'t> {
 impl<'t> Parser<'t> {
     /// A parser reading `text` from byte `from`.
     fn new(rules: &'t Rules, text: &'t str, order: DateOrder, from: usize) -> Parser<'t> {
-        let empty = Tok { kind: K::Other, start: 0, end: 0, space: true };
+        let empty = Tok {
+            kind: K::Other,
+            start: 0,
+            end: 0,
+            space: true,
+        };
         Parser {
             toks: std::array::from_fn(|_| Cell::new(empty)),
             len: Cell::new(0),
@@ -1035,18 +1158,25 @@ impl<'t> Parser<'t> {
     /// Whether token `i` can be part of a date: anything but an ordinary
     /// word, a bracket, a quotation mark or another symbol.
     fn may_be_inside(&self, i: usize) -> bool {
-        !matches!(self.kind(i), None | Some(K::Word(_) | K::Open | K::Close | K::Other | K::Apostrophe | K::Colon))
+        !matches!(
+            self.kind(i),
+            None | Some(K::Word(_) | K::Open | K::Close | K::Other | K::Apostrophe | K::Colon)
+        )
     }
     /// Token `i` starts with a capital letter.
     fn capitalised(&self, i: usize) -> bool {
-        self.tok(i).is_some_and(|t| self.text[t.start..].starts_with(char::is_uppercase))
+        self.tok(i)
+            .is_some_and(|t| self.text[t.start..].starts_with(char::is_uppercase))
     }
     /// Token `i` follows the previous one with no space.
     fn tight(&self, i: usize) -> bool {
         self.tok(i).is_some_and(|t| !t.space)
     }
     fn found(&self, a: usize, b: usize, what: What) -> Found {
-        Found { span: Span::new(self.read(a).start, self.read(b - 1).end), what }
+        Found {
+            span: Span::new(self.read(a).start, self.read(b - 1).end),
+            what,
+        }
     }
     fn one(&self, a: usize, b: usize, what: What) -> Option<(Match, usize)> {
         Some((Match::one(self.found(a, b, what)), b))
@@ -1070,8 +1200,13 @@ impl<'t> Parser<'t> {
     fn clean_edges(&self, a: usize, b: usize) -> bool {
         let sep = |k: Option<K>| matches!(k, Some(K::Dash | K::Slash | K::Dot | K::Colon));
         let number = |k: Option<K>| matches!(k, Some(K::Num(..) | K::Amount));
-        let before = a >= 2 && self.tight(a) && sep(self.kind(a - 1)) && self.tight(a - 1) && number(self.kind(a - 2));
-        let after = sep(self.kind(b)) && self.tight(b) && number(self.kind(b + 1)) && self.tight(b + 1);
+        let before = a >= 2
+            && self.tight(a)
+            && sep(self.kind(a - 1))
+            && self.tight(a - 1)
+            && number(self.kind(a - 2));
+        let after =
+            sep(self.kind(b)) && self.tight(b) && number(self.kind(b + 1)) && self.tight(b + 1);
         !before && !after
     }
 
@@ -1086,7 +1221,12 @@ impl<'t> Parser<'t> {
     /// A day of the month: "20", "3rd".
     fn day(&self, i: usize) -> Option<(u8, usize)> {
         match self.kind(i)? {
-            K::Num(v, d) if d <= 2 && (1..=31).contains(&v) && !self.glued(i) && !self.time_or_decimal(i) => {
+            K::Num(v, d)
+                if d <= 2
+                    && (1..=31).contains(&v)
+                    && !self.glued(i)
+                    && !self.time_or_decimal(i) =>
+            {
                 Some((v as u8, i + 1))
             }
             K::Ordinal(v) if (1..=31).contains(&v) && !self.glued(i) => Some((v as u8, i + 1)),
@@ -1096,7 +1236,9 @@ impl<'t> Parser<'t> {
 
     /// A month name, with the full stop of an abbreviation: (month, next, abbreviation).
     fn month(&self, i: usize) -> Option<(u8, usize, bool)> {
-        let K::Month(n) = self.kind(i)? else { return None };
+        let K::Month(n) = self.kind(i)? else {
+            return None;
+        };
         let mut e = i + 1;
         if n.abbreviation && self.is_kind(e, K::Dot) && self.tight(e) {
             e += 1;
@@ -1107,7 +1249,9 @@ impl<'t> Parser<'t> {
     /// A four-digit year in `lo..=hi`.
     fn year(&self, i: usize, lo: u32, hi: u32) -> Option<(i32, usize)> {
         match self.kind(i)? {
-            K::Num(v, 4) if (lo..=hi).contains(&v) && !self.glued(i) && !self.time_or_decimal(i) => {
+            K::Num(v, 4)
+                if (lo..=hi).contains(&v) && !self.glued(i) && !self.time_or_decimal(i) =>
+            {
                 Some((v as i32, i + 1))
             }
             _ => None,
@@ -1155,7 +1299,10 @@ impl<'t> Parser<'t> {
         }
         let with_year = |p: Point, at: usize, end: usize| -> Option<(Point, usize)> {
             let mut y_at = at;
-            if self.is_kind(at, K::Comma) || self.is(at, Kw::Of) || (self.is_kind(at, K::Dash) && self.tight(at) && self.tight(at + 1)) {
+            if self.is_kind(at, K::Comma)
+                || self.is(at, Kw::Of)
+                || (self.is_kind(at, K::Dash) && self.tight(at) && self.tight(at + 1))
+            {
                 y_at = at + 1;
             }
             match self.year(y_at, 1000, 2999) {
@@ -1169,16 +1316,37 @@ impl<'t> Parser<'t> {
         if let Some((d, j)) = self.day(i) {
             let mut k = j;
             // "3rd of March", "20-May-2020", German "15. Juni".
-            let stop = self.is_kind(k, K::Dot) && self.tight(k) && matches!(self.kind(k + 1), Some(K::Month(_)));
-            if stop || self.is(k, Kw::Of) || (self.is_kind(k, K::Dash) && self.tight(k) && self.tight(k + 1)) {
+            let stop = self.is_kind(k, K::Dot)
+                && self.tight(k)
+                && matches!(self.kind(k + 1), Some(K::Month(_)));
+            if stop
+                || self.is(k, Kw::Of)
+                || (self.is_kind(k, K::Dash) && self.tight(k) && self.tight(k + 1))
+            {
                 k += 1;
             }
             let (m, e, _) = self.month(k)?;
-            return with_year(Point { year: None, month: Some(m), day: Some(d) }, e, e);
+            return with_year(
+                Point {
+                    year: None,
+                    month: Some(m),
+                    day: Some(d),
+                },
+                e,
+                e,
+            );
         }
         let (m, j, _) = self.month(i)?;
         let (d, k) = self.day(j)?;
-        with_year(Point { year: None, month: Some(m), day: Some(d) }, k, k)
+        with_year(
+            Point {
+                year: None,
+                month: Some(m),
+                day: Some(d),
+            },
+            k,
+            k,
+        )
     }
 
     /// Any point: a dated one (maybe after a weekday), a month and year, and
@@ -1201,26 +1369,52 @@ impl<'t> Parser<'t> {
             return Some(r);
         }
         if let Some((m, j, abbreviation)) = self.month(i) {
-            let k = if self.is_kind(j, K::Comma) || self.is(j, Kw::Of) { j + 1 } else { j };
+            let k = if self.is_kind(j, K::Comma) || self.is(j, Kw::Of) {
+                j + 1
+            } else {
+                j
+            };
             if let Some((y, e)) = self.year(k, 1000, 2999) {
-                return Some((Point { year: Some(y), month: Some(m), day: None }, e));
+                return Some((
+                    Point {
+                        year: Some(y),
+                        month: Some(m),
+                        day: None,
+                    },
+                    e,
+                ));
             }
-            return (bare && !abbreviation).then_some((Point { year: None, month: Some(m), day: None }, j));
+            return (bare && !abbreviation).then_some((
+                Point {
+                    year: None,
+                    month: Some(m),
+                    day: None,
+                },
+                j,
+            ));
         }
         if bare {
             let (y, e) = self.year(i, 1800, 2099)?;
-            return Some((Point { year: Some(y), month: None, day: None }, e));
+            return Some((
+                Point {
+                    year: Some(y),
+                    month: None,
+                    day: None,
+                },
+                e,
+            ));
         }
         None
     }
 
     /// The token after a mention ends a clause: what a weak context needs.
     fn closes(&self, i: usize) -> bool {
-        match self.kind(i) {
-            None | Some(K::Comma | K::Dot | K::Colon | K::Close | K::Other) => true,
-            Some(K::Key(Kw::And | Kw::Or)) => true,
-            _ => false,
-        }
+        matches!(
+            self.kind(i),
+            None | Some(
+                K::Comma | K::Dot | K::Colon | K::Close | K::Other | K::Key(Kw::And | Kw::Or)
+            )
+        )
     }
 
     /// A date or range starting at `i`.
@@ -1236,12 +1430,29 @@ impl<'t> Parser<'t> {
             return None;
         }
         // "in May and June 2020": the first month takes the second's year.
-        if p1.month.is_some() && p1.year.is_none() && p1.day.is_none() && matches!(self.key(j), Some(Kw::And | Kw::Or)) {
+        if p1.month.is_some()
+            && p1.year.is_none()
+            && p1.day.is_none()
+            && matches!(self.key(j), Some(Kw::And | Kw::Or))
+        {
             if let Some((p2, e)) = self.point(j + 1, false) {
                 if p2.day.is_none() && p2.year.is_some() && p2.month > p1.month {
-                    let first = self.found(i, j, What::Point(Point { year: p2.year, ..p1 }));
+                    let first = self.found(
+                        i,
+                        j,
+                        What::Point(Point {
+                            year: p2.year,
+                            ..p1
+                        }),
+                    );
                     let second = self.found(j + 1, e, What::Point(p2));
-                    return Some((Match { first, second: Some(second) }, e));
+                    return Some((
+                        Match {
+                            first,
+                            second: Some(second),
+                        },
+                        e,
+                    ));
                 }
             }
         }
@@ -1271,14 +1482,23 @@ impl<'t> Parser<'t> {
         }
         let (p2, e) = self.dated(k)?;
         let d2 = p2.day?;
-        let p1 = Point { day: Some(d1), ..p2 };
+        let p1 = Point {
+            day: Some(d1),
+            ..p2
+        };
         if !p1.is_valid() || !self.clean_edges(i, e) {
             return None;
         }
         if and && ctx != Ctx::Between && d2 != d1 + 1 {
             let first = self.found(i, j, What::Point(p1));
             let second = self.found(k, e, What::Point(p2));
-            return Some((Match { first, second: Some(second) }, e));
+            return Some((
+                Match {
+                    first,
+                    second: Some(second),
+                },
+                e,
+            ));
         }
         if d1 >= d2 {
             return None;
@@ -1320,7 +1540,14 @@ impl<'t> Parser<'t> {
         if year_only && p2.is_none() && self.tight(j) && self.tight(k) {
             if let (Some(y1), Some((v, 2))) = (p1.year, self.num(k)) {
                 let y2 = y1 - y1 % 100 + v as i32;
-                p2 = Some((Point { year: Some(y2), month: None, day: None }, k + 1));
+                p2 = Some((
+                    Point {
+                        year: Some(y2),
+                        month: None,
+                        day: None,
+                    },
+                    k + 1,
+                ));
             }
         }
         let (mut b, e) = p2?;
@@ -1365,7 +1592,9 @@ impl<'t> Parser<'t> {
                 Kw::QuarterCode(q) => self.code(s, Part::Quarter(q), ctx),
                 Kw::HalfCode(h) => self.code(s, Part::Half(h), ctx),
                 Kw::Unit(Unit::Year, false) => self.year_word(s, s),
-                Kw::Fiscal if self.is(s + 1, Kw::Unit(Unit::Year, false)) => self.year_word(s + 1, s),
+                Kw::Fiscal if self.is(s + 1, Kw::Unit(Unit::Year, false)) => {
+                    self.year_word(s + 1, s)
+                }
                 Kw::Few => self.ago(s),
                 _ => None,
             },
@@ -1384,14 +1613,25 @@ impl<'t> Parser<'t> {
     /// the mention just before may be continued ("2018, 2019 and 2020").
     fn at(&self, s: usize, list: bool) -> Option<(Match, usize)> {
         match self.kind(s)? {
-            K::Key(Kw::In | Kw::Since | Kw::Until | Kw::During | Kw::By | Kw::Before | Kw::After | Kw::From) => {
-                self.unit(s + 1, Ctx::Signal)
-            }
+            K::Key(
+                Kw::In
+                | Kw::Since
+                | Kw::Until
+                | Kw::During
+                | Kw::By
+                | Kw::Before
+                | Kw::After
+                | Kw::From,
+            ) => self.unit(s + 1, Ctx::Signal),
             K::Key(Kw::Between) => self.expr(s + 1, Ctx::Between),
             K::Key(Kw::Of | Kw::For | Kw::To) => self.unit(s + 1, Ctx::Weak),
-            K::Key(Kw::On) if matches!(self.kind(s + 1), Some(K::Weekday(_))) => self.unit(s + 1, Ctx::None),
+            K::Key(Kw::On) if matches!(self.kind(s + 1), Some(K::Weekday(_))) => {
+                self.unit(s + 1, Ctx::None)
+            }
             K::Comma | K::Key(Kw::And | Kw::Or) if list => {
-                let k = if self.is_kind(s, K::Comma) && matches!(self.key(s + 1), Some(Kw::And | Kw::Or)) {
+                let k = if self.is_kind(s, K::Comma)
+                    && matches!(self.key(s + 1), Some(Kw::And | Kw::Or))
+                {
                     s + 2
                 } else {
                     s + 1
@@ -1433,7 +1673,8 @@ impl<'t> Parser<'t> {
                     What::Range(p, _) => p.month.is_none(),
                     _ => false,
                 };
-                (year_like && m.second.is_none() && self.is_kind(e, K::Word(false))).then_some((m, e))
+                (year_like && m.second.is_none() && self.is_kind(e, K::Word(false)))
+                    .then_some((m, e))
             }
             _ => None,
         }
@@ -1446,7 +1687,13 @@ impl<'t> Parser<'t> {
             return None;
         }
         let span = Span::new(self.read(start).start, m.first.span.end);
-        Some((Match::one(Found { span, what: m.first.what }), e))
+        Some((
+            Match::one(Found {
+                span,
+                what: m.first.what,
+            }),
+            e,
+        ))
     }
 
     /// "early 2020", "mid-2021", "late May", "the early 1990s", "late last year".
@@ -1541,16 +1788,25 @@ impl<'t> Parser<'t> {
                 Unit::Day => return None,
             },
             K::Key(Kw::Quarter) => Rel::Quarter(offset),
-            K::Key(Kw::Season(part)) if kw != Kw::Current => Rel::Season { part, offset: offset as i8 },
+            K::Key(Kw::Season(part)) if kw != Kw::Current => Rel::Season {
+                part,
+                offset: offset as i8,
+            },
             K::Weekday(n) if !n.abbreviation && kw != Kw::Current => {
                 let dir = match offset {
                     -1 => Dir::Last,
                     1 => Dir::Next,
                     _ => Dir::Tense,
                 };
-                Rel::Weekday { weekday: n.value, dir }
+                Rel::Weekday {
+                    weekday: n.value,
+                    dir,
+                }
             }
-            K::Month(n) if !n.abbreviation && kw != Kw::Current => Rel::MonthName { month: n.value, offset: offset as i8 },
+            K::Month(n) if !n.abbreviation && kw != Kw::Current => Rel::MonthName {
+                month: n.value,
+                offset: offset as i8,
+            },
             K::Key(Kw::Night) if kw == Kw::Last => Rel::Day(-1),
             K::Key(Kw::DayPart) if kw == Kw::This => Rel::Day(0),
             _ => return None,
@@ -1565,7 +1821,11 @@ impl<'t> Parser<'t> {
         if s > 0 && self.capitalised(s) && self.is_kind(s - 1, K::Word(true)) {
             return None;
         }
-        if kw == Kw::Today && s > 0 && matches!(self.key(s - 1), Some(Kw::In | Kw::Of)) && self.is_kind(s + 1, K::Apostrophe) {
+        if kw == Kw::Today
+            && s > 0
+            && matches!(self.key(s - 1), Some(Kw::In | Kw::Of))
+            && self.is_kind(s + 1, K::Apostrophe)
+        {
             return None;
         }
         let n = match kw {
@@ -1582,7 +1842,9 @@ impl<'t> Parser<'t> {
 
     /// A weekday alone: "(on) Monday", "Friday morning"; not "Black Friday".
     fn weekday(&self, s: usize, dir: Dir) -> Option<(Match, usize)> {
-        let K::Weekday(n) = self.kind(s)? else { return None };
+        let K::Weekday(n) = self.kind(s)? else {
+            return None;
+        };
         if n.abbreviation {
             return None;
         }
@@ -1593,7 +1855,14 @@ impl<'t> Parser<'t> {
         if matches!(self.key(e), Some(Kw::DayPart | Kw::Night)) {
             e += 1;
         }
-        self.one(s, e, What::Rel(Rel::Weekday { weekday: n.value, dir }))
+        self.one(
+            s,
+            e,
+            What::Rel(Rel::Weekday {
+                weekday: n.value,
+                dir,
+            }),
+        )
     }
 
     /// "two days ago", "a year ago", "a few weeks ago".
@@ -1605,7 +1874,9 @@ impl<'t> Parser<'t> {
             K::Key(Kw::Few) => (None, s + 1),
             _ => return None,
         };
-        let Some(Kw::Unit(unit, plural)) = self.key(i) else { return None };
+        let Some(Kw::Unit(unit, plural)) = self.key(i) else {
+            return None;
+        };
         if !self.is(i + 1, Kw::Ago) || plural != (n != Some(1)) {
             return None;
         }
@@ -1624,12 +1895,15 @@ impl<'t> Parser<'t> {
 
     /// "spring 2022", "the summer of 2019", "(in the) autumn".
     fn season(&self, s: usize, start: usize, ctx: Ctx) -> Option<(Match, usize)> {
-        let Some(Kw::Season(part)) = self.key(s) else { return None };
+        let Some(Kw::Season(part)) = self.key(s) else {
+            return None;
+        };
         let i = if self.is(s + 1, Kw::Of) { s + 2 } else { s + 1 };
         if let Some((y, e)) = self.year(i, 1800, 2099) {
             return self.one(start, e, What::Part(Some(y), part));
         }
-        (ctx == Ctx::Signal && i == s + 1).then(|| self.one(start, s + 1, What::Part(None, part)))?
+        (ctx == Ctx::Signal && i == s + 1)
+            .then(|| self.one(start, s + 1, What::Part(None, part)))?
     }
 
     /// "first quarter of 2020", "the second half of 2021", "the last quarter
@@ -1681,13 +1955,25 @@ impl<'t> Parser<'t> {
     /// "year 2019", "the year 2019", "Financial Year 2023".
     fn year_word(&self, s: usize, start: usize) -> Option<(Match, usize)> {
         let (y, e) = self.year(s + 1, 1800, 2099)?;
-        self.one(start, e, What::Point(Point { year: Some(y), month: None, day: None }))
+        self.one(
+            start,
+            e,
+            What::Point(Point {
+                year: Some(y),
+                month: None,
+                day: None,
+            }),
+        )
     }
 
     /// "1990s", "the 1990s".
     fn decade(&self, s: usize, start: usize) -> Option<(Match, usize)> {
-        let K::Decade(v) = self.kind(s)? else { return None };
-        (1800..=2090).contains(&v).then(|| self.one(start, s + 1, What::Decade(v as i32 / 10)))?
+        let K::Decade(v) = self.kind(s)? else {
+            return None;
+        };
+        (1800..=2090)
+            .contains(&v)
+            .then(|| self.one(start, s + 1, What::Decade(v as i32 / 10)))?
     }
 }
 
@@ -1706,13 +1992,16 @@ fn find(text: &str, rules: &Rules, order: DateOrder) -> Vec<Found> {
         }
         // Whole words only: not "G20", "A320", "Jūrmala".
         let before = char_before(text, i).is_some_and(is_word_char);
-        if before || (!b[i].is_ascii_digit() && text[e..].chars().next().is_some_and(is_word_char)) {
+        if before || (!b[i].is_ascii_digit() && text[e..].chars().next().is_some_and(is_word_char))
+        {
             continue;
         }
         // Only runs of 1, 2 or 4 digits can be part of a date ("100 days ago"
         // is anchored at "ago"), and none glued to a word by a hyphen
         // ("COVID-19") unless the word is "mid" ("mid-2021").
-        if b[i].is_ascii_digit() && (!matches!(e - i, 1 | 2 | 4) || glued_to_word(b, i) || digit_group(b, e)) {
+        if b[i].is_ascii_digit()
+            && (!matches!(e - i, 1 | 2 | 4) || glued_to_word(b, i) || digit_group(b, e))
+        {
             continue;
         }
         if let Some(m) = try_anchor(text, i, rules, order, last_end, listable) {
@@ -1738,7 +2027,10 @@ fn glued_to_word(b: &[u8], i: usize) -> bool {
     if i < 2 || b[i - 1] != b'-' || !b[i - 2].is_ascii_alphabetic() {
         return false;
     }
-    let start = b[..i - 1].iter().rposition(|c| !c.is_ascii_alphanumeric()).map_or(0, |p| p + 1);
+    let start = b[..i - 1]
+        .iter()
+        .rposition(|c| !c.is_ascii_alphanumeric())
+        .map_or(0, |p| p + 1);
     !b[start..i - 1].eq_ignore_ascii_case(b"mid")
 }
 
@@ -1810,14 +2102,26 @@ fn dateline(text: &str, found: &[Found]) -> Option<Date> {
         if f.span.start >= head_end {
             break;
         }
-        let What::Point(Point { year: Some(y), month: Some(m), day: Some(d) }) = f.what else { continue };
+        let What::Point(Point {
+            year: Some(y),
+            month: Some(m),
+            day: Some(d),
+        }) = f.what
+        else {
+            continue;
+        };
         let line_start = text[..f.span.start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[f.span.end..].find('\n').map_or(text.len(), |i| f.span.end + i);
+        let line_end = text[f.span.end..]
+            .find('\n')
+            .map_or(text.len(), |i| f.span.end + i);
         let before = text[line_start..f.span.start].trim_end();
         let after = text[f.span.end..line_end].trim_start();
         let separators = [',', '–', '—', '-', '|', ':', '/', '(', '•', '·'];
-        let before_ok = before.is_empty() || (before.chars().count() <= 60 && before.ends_with(separators));
-        let after_ok = after.is_empty() || after.starts_with(separators) || after.starts_with(|c: char| c.is_ascii_digit());
+        let before_ok =
+            before.is_empty() || (before.chars().count() <= 60 && before.ends_with(separators));
+        let after_ok = after.is_empty()
+            || after.starts_with(separators)
+            || after.starts_with(|c: char| c.is_ascii_digit());
         if before_ok && after_ok {
             return Date::new(y, m, d);
         }
@@ -1832,22 +2136,73 @@ fn dateline(text: &str, found: &[Found]) -> Option<Date> {
 /// `Some(true)` future, `Some(false)` past, `None` no cue.
 fn future_tense(text: &str, span: Span) -> Option<bool> {
     const FUTURE: &[&str] = &[
-        "will", "shall", "scheduled", "upcoming", "forthcoming", "planned", "plans", "plan", "expected",
-        "expects", "intends", "next", "tomorrow", "soon", "coming", "ll",
+        "will",
+        "shall",
+        "scheduled",
+        "upcoming",
+        "forthcoming",
+        "planned",
+        "plans",
+        "plan",
+        "expected",
+        "expects",
+        "intends",
+        "next",
+        "tomorrow",
+        "soon",
+        "coming",
+        "ll",
     ];
     const PAST: &[&str] = &[
-        "was", "were", "had", "did", "held", "took", "met", "said", "ago", "yesterday", "last", "visited",
-        "attended", "signed", "opened", "closed", "discussed", "welcomed", "concluded", "participated",
-        "hosted", "chaired", "agreed", "adopted", "noted", "stressed", "ended", "began", "started",
+        "was",
+        "were",
+        "had",
+        "did",
+        "held",
+        "took",
+        "met",
+        "said",
+        "ago",
+        "yesterday",
+        "last",
+        "visited",
+        "attended",
+        "signed",
+        "opened",
+        "closed",
+        "discussed",
+        "welcomed",
+        "concluded",
+        "participated",
+        "hosted",
+        "chaired",
+        "agreed",
+        "adopted",
+        "noted",
+        "stressed",
+        "ended",
+        "began",
+        "started",
     ];
     let b = text.as_bytes();
-    let boundary = |i: usize| matches!(b.get(i), Some(b'.' | b'!' | b'?')) && b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace());
+    let boundary = |i: usize| {
+        matches!(b.get(i), Some(b'.' | b'!' | b'?'))
+            && b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace())
+    };
     let mut lo = span.start;
-    while lo > 0 && span.start - lo < 400 && !boundary(lo - 1) && !(b[lo - 1] == b'\n' && lo >= 2 && b[lo - 2] == b'\n') {
+    while lo > 0
+        && span.start - lo < 400
+        && !boundary(lo - 1)
+        && !(b[lo - 1] == b'\n' && lo >= 2 && b[lo - 2] == b'\n')
+    {
         lo -= 1;
     }
     let mut hi = span.end;
-    while hi < b.len() && hi - span.end < 400 && !boundary(hi) && !(b[hi] == b'\n' && b.get(hi + 1) == Some(&b'\n')) {
+    while hi < b.len()
+        && hi - span.end < 400
+        && !boundary(hi)
+        && !(b[hi] == b'\n' && b.get(hi + 1) == Some(&b'\n'))
+    {
         hi += 1;
     }
     while !text.is_char_boundary(lo) {
@@ -1865,7 +2220,11 @@ fn future_tense(text: &str, span: Span) -> Option<bool> {
         }
         let e = word_end(text, i).min(hi);
         let word = &text[i..e];
-        let distance = if e <= span.start { span.start - e } else { i.saturating_sub(span.end) };
+        let distance = if e <= span.start {
+            span.start - e
+        } else {
+            i.saturating_sub(span.end)
+        };
         let tense = if FUTURE.iter().any(|w| w.eq_ignore_ascii_case(word)) {
             Some(true)
         } else if PAST.iter().any(|w| w.eq_ignore_ascii_case(word)) {
@@ -1899,7 +2258,9 @@ impl YearSource<'_> {
             // A past-tense "28 December" in a release of 5 January is last year's.
             let m = month.unwrap_or(1);
             let d = day.unwrap_or(1).min(days_in_month(y, m));
-            let Some(date) = Date::new(y, m, d) else { return Some(y) };
+            let Some(date) = Date::new(y, m, d) else {
+                return Some(y);
+            };
             let gap = date.to_days() - a.to_days();
             if gap.abs() > 31 {
                 match future_tense(self.text, span) {
@@ -2041,7 +2402,10 @@ fn relative_value(rel: Rel, anchor: Date, text: &str, span: Span) -> Option<Stri
             let ay = i64::from(anchor.year());
             let year = match offset {
                 // The last one over before the release, the first one begun after it.
-                -1 => (ay - 2..=ay).rev().find(|&y| starts(y) + 2 < now).unwrap_or(ay - 2),
+                -1 => (ay - 2..=ay)
+                    .rev()
+                    .find(|&y| starts(y) + 2 < now)
+                    .unwrap_or(ay - 2),
                 1 => (ay..=ay + 1).find(|&y| starts(y) > now).unwrap_or(ay + 1),
                 // "this winter" in January is the one that began in December.
                 _ if part == Part::Winter && anchor.month() <= 2 => ay - 1,
@@ -2060,9 +2424,16 @@ fn resolve(text: &str, found: &[Found], anchor: Option<Date>) -> Vec<DateMention
     let years = YearSource {
         text,
         anchor,
-        stated: found.iter().filter_map(|f| f.stated_year().map(|y| (f.span.start, y))).collect(),
+        stated: found
+            .iter()
+            .filter_map(|f| f.stated_year().map(|y| (f.span.start, y)))
+            .collect(),
     };
-    let unresolved = |span| DateMention { span, value: None, granularity: Granularity::Relative };
+    let unresolved = |span| DateMention {
+        span,
+        value: None,
+        granularity: Granularity::Relative,
+    };
     found
         .iter()
         .map(|f| {
@@ -2074,7 +2445,11 @@ fn resolve(text: &str, found: &[Found], anchor: Option<Date>) -> Vec<DateMention
                         p.year = years.year_for(span, p.month, p.day);
                     }
                     match p.value().filter(|_| p.is_valid()) {
-                        Some(v) => DateMention { span, value: Some(v), granularity: p.granularity() },
+                        Some(v) => DateMention {
+                            span,
+                            value: Some(v),
+                            granularity: p.granularity(),
+                        },
                         None => unresolved(span),
                     }
                 }
@@ -2082,7 +2457,9 @@ fn resolve(text: &str, found: &[Found], anchor: Option<Date>) -> Vec<DateMention
                     let (mut a, mut b) = (a, b);
                     if a.year.is_none() {
                         // The end's year; "28 December to 3 January" starts the year before.
-                        let Some(y) = years.year_for(span, b.month, b.day) else { return unresolved(span) };
+                        let Some(y) = years.year_for(span, b.month, b.day) else {
+                            return unresolved(span);
+                        };
                         a.year = Some(y);
                         b.year = Some(y);
                         if b < a {
@@ -2093,20 +2470,32 @@ fn resolve(text: &str, found: &[Found], anchor: Option<Date>) -> Vec<DateMention
                         (Some(mut x), Some(y)) if a.is_valid() && b.is_valid() => {
                             x.push('/');
                             x.push_str(&y);
-                            DateMention { span, value: Some(x), granularity: Granularity::Range }
+                            DateMention {
+                                span,
+                                value: Some(x),
+                                granularity: Granularity::Range,
+                            }
                         }
                         _ => unresolved(span),
                     }
                 }
                 What::Part(year, part) => match year.or_else(|| years.year_for(span, None, None)) {
-                    Some(y) => DateMention { span, value: Some(part_value(i64::from(y), part)), granularity: Granularity::Month },
+                    Some(y) => DateMention {
+                        span,
+                        value: Some(part_value(i64::from(y), part)),
+                        granularity: Granularity::Month,
+                    },
                     None => unresolved(span),
                 },
                 What::Decade(d) => {
                     let mut value = iso(i64::from(d), None, None);
                     value.remove(0);
                     value.push('X');
-                    DateMention { span, value: Some(value), granularity: Granularity::Year }
+                    DateMention {
+                        span,
+                        value: Some(value),
+                        granularity: Granularity::Year,
+                    }
                 }
                 What::Rel(rel) => DateMention {
                     span,
@@ -2126,7 +2515,10 @@ pub fn tag(doc: &mut Document, rules: &Rules, options: &Options) {
     let found = find(text, rules, options.date_order);
     let published = match doc.published {
         Some(p) => Some(p),
-        None => dateline(text, &found).map(|date| Published { date, from: PublishedFrom::Dateline }),
+        None => dateline(text, &found).map(|date| Published {
+            date,
+            from: PublishedFrom::Dateline,
+        }),
     };
     let dates = resolve(text, &found, published.map(|p| p.date));
     doc.published = published;
@@ -2149,9 +2541,16 @@ mod tests {
     }
 
     /// What `tag` does, on a bare text: (mention, value, granularity).
-    fn run(r: &Rules, text: &str, release: Option<&str>, order: DateOrder) -> Vec<(String, Option<String>, &'static str)> {
+    fn run(
+        r: &Rules,
+        text: &str,
+        release: Option<&str>,
+        order: DateOrder,
+    ) -> Vec<(String, Option<String>, &'static str)> {
         let found = find(text, r, order);
-        let anchor = release.and_then(Date::parse_iso).or_else(|| dateline(text, &found));
+        let anchor = release
+            .and_then(Date::parse_iso)
+            .or_else(|| dateline(text, &found));
         resolve(text, &found, anchor)
             .into_iter()
             .map(|m| (m.span.of(text).to_string(), m.value, m.granularity.as_str()))
@@ -2159,10 +2558,16 @@ mod tests {
     }
 
     /// (name, text, release date, expected (mention, value, granularity)).
-    type Case = (&'static str, &'static str, Option<&'static str>, &'static [(&'static str, Option<&'static str>, &'static str)]);
+    type Case = (
+        &'static str,
+        &'static str,
+        Option<&'static str>,
+        &'static [(&'static str, Option<&'static str>, &'static str)],
+    );
 
     const NONE: &[(&str, Option<&str>, &str)] = &[];
 
+    #[rustfmt::skip]
     const CASES: &[Case] = &[
         // Absolute days.
         ("mdy comma", "On May 20, 2020, the delegation met.", None, &[("May 20, 2020", Some("2020-05-20"), DAY)]),
@@ -2435,13 +2840,21 @@ mod tests {
         let mut failures = Vec::new();
         for (name, text, release, want) in CASES {
             let got = run(&r, text, *release, DateOrder::Dmy);
-            let want: Vec<(String, Option<String>, &str)> =
-                want.iter().map(|(t, v, g)| (t.to_string(), v.map(str::to_string), *g)).collect();
+            let want: Vec<(String, Option<String>, &str)> = want
+                .iter()
+                .map(|(t, v, g)| (t.to_string(), v.map(str::to_string), *g))
+                .collect();
             if got != want {
                 failures.push(format!("{name}: got {got:?}, want {want:?}"));
             }
         }
-        assert!(failures.is_empty(), "{} of {} failed:\n{}", failures.len(), CASES.len(), failures.join("\n"));
+        assert!(
+            failures.is_empty(),
+            "{} of {} failed:\n{}",
+            failures.len(),
+            CASES.len(),
+            failures.join("\n")
+        );
         let non_dates = CASES.iter().filter(|c| c.3.is_empty()).count();
         assert!(CASES.len() >= 200, "{} cases", CASES.len());
         assert!(non_dates >= 60, "{non_dates} non-dates");
@@ -2460,42 +2873,107 @@ mod tests {
         ];
         for (text, want) in cases {
             let got = run(&r, text, None, DateOrder::Mdy);
-            assert_eq!(got.first().and_then(|m| m.1.clone()).as_deref(), *want, "{text}");
+            assert_eq!(
+                got.first().and_then(|m| m.1.clone()).as_deref(),
+                *want,
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn the_seed_release() {
         let text = include_str!("../fixtures/sco-rats-dialogue.txt");
-        let doc = crate::extract("seed", text, &crate::Resources::builtin(), &Options::default());
-        let got: Vec<(&str, Option<&str>, &str)> =
-            doc.dates.iter().map(|d| (d.span.of(&doc.text), d.value.as_deref(), d.granularity.as_str())).collect();
-        assert_eq!(got, [("May 20, 2020", Some("2020-05-20"), DAY), ("2019", Some("2019"), YEAR), ("2021", Some("2021"), YEAR)]);
+        let doc = crate::extract(
+            "seed",
+            text,
+            &crate::Resources::builtin(),
+            &Options::default(),
+        );
+        let got: Vec<(&str, Option<&str>, &str)> = doc
+            .dates
+            .iter()
+            .map(|d| {
+                (
+                    d.span.of(&doc.text),
+                    d.value.as_deref(),
+                    d.granularity.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("May 20, 2020", Some("2020-05-20"), DAY),
+                ("2019", Some("2019"), YEAR),
+                ("2021", Some("2021"), YEAR)
+            ]
+        );
         assert_eq!(doc.published, None);
     }
 
     #[test]
     fn dateline_sets_published() {
         let r = crate::Resources::builtin();
-        let doc = crate::extract("d", "Talks end\n\nTashkent, 15 June 2022 – The talks ended yesterday.", &r, &Options::default());
-        assert_eq!(doc.published, Some(Published { date: Date::new(2022, 6, 15).expect("valid"), from: PublishedFrom::Dateline }));
-        assert_eq!(doc.dates.last().and_then(|d| d.value.as_deref()), Some("2022-06-14"));
-        let given = Options { published: Date::new(2022, 6, 20), ..Options::default() };
-        let doc = crate::extract("d", "Talks end\n\nTashkent, 15 June 2022 – The talks ended yesterday.", &r, &given);
+        let doc = crate::extract(
+            "d",
+            "Talks end\n\nTashkent, 15 June 2022 – The talks ended yesterday.",
+            &r,
+            &Options::default(),
+        );
+        assert_eq!(
+            doc.published,
+            Some(Published {
+                date: Date::new(2022, 6, 15).expect("valid"),
+                from: PublishedFrom::Dateline
+            })
+        );
+        assert_eq!(
+            doc.dates.last().and_then(|d| d.value.as_deref()),
+            Some("2022-06-14")
+        );
+        let given = Options {
+            published: Date::new(2022, 6, 20),
+            ..Options::default()
+        };
+        let doc = crate::extract(
+            "d",
+            "Talks end\n\nTashkent, 15 June 2022 – The talks ended yesterday.",
+            &r,
+            &given,
+        );
         assert_eq!(doc.published.map(|p| p.from), Some(PublishedFrom::Input));
-        assert_eq!(doc.dates.last().and_then(|d| d.value.as_deref()), Some("2022-06-19"));
+        assert_eq!(
+            doc.dates.last().and_then(|d| d.value.as_deref()),
+            Some("2022-06-19")
+        );
     }
 
     #[test]
     fn datelines() {
         let r = rules();
         let cases: &[(&str, Option<&str>)] = &[
-            ("Tashkent, 15 June 2022 – The talks began.", Some("2022-06-15")),
+            (
+                "Tashkent, 15 June 2022 – The talks began.",
+                Some("2022-06-15"),
+            ),
             ("Headline\n\n20.05.2020 12:00\n\nText.", Some("2020-05-20")),
-            ("Headline\n17 April 2015\nSINGAPORE – Text.", Some("2015-04-17")),
-            ("Headline\n\nby A. Writer | Sep 29, 2022\n\nText.", Some("2022-09-29")),
-            ("Algiers, Algeria – 28 November 2019: The body met.", Some("2019-11-28")),
-            ("Headline\n\n12 September 2013 - Media release\n\nText.", Some("2013-09-12")),
+            (
+                "Headline\n17 April 2015\nSINGAPORE – Text.",
+                Some("2015-04-17"),
+            ),
+            (
+                "Headline\n\nby A. Writer | Sep 29, 2022\n\nText.",
+                Some("2022-09-29"),
+            ),
+            (
+                "Algiers, Algeria – 28 November 2019: The body met.",
+                Some("2019-11-28"),
+            ),
+            (
+                "Headline\n\n12 September 2013 - Media release\n\nText.",
+                Some("2013-09-12"),
+            ),
             ("Headline\n\nOn 20 May 2020, the talks began.", None),
             ("Headline\n\nThe talks began on 20 May 2020 in Baku.", None),
             ("One\n\nTwo\n\nThree\n\n20 May 2020", None),
@@ -2510,7 +2988,10 @@ mod tests {
     #[test]
     fn only_text_before_content_end() {
         let r = crate::Resources::builtin();
-        let mut doc = Document { text: "The talks ended.\nPosted 20 May 2020".to_string(), ..Document::default() };
+        let mut doc = Document {
+            text: "The talks ended.\nPosted 20 May 2020".to_string(),
+            ..Document::default()
+        };
         doc.sentences = vec![Span::new(0, 16)];
         tag(&mut doc, &r.dates, &Options::default());
         assert!(doc.dates.is_empty());
@@ -2520,9 +3001,31 @@ mod tests {
     fn odd_input_never_panics() {
         let r = rules();
         let texts = [
-            "", "2", "May", "20 May", "-", "\u{feff}", "2020-", "20.", "99999999999999999999 May 2020",
-            "é2020é", "Январь 2020", "٢٠٢٠", "on", "the", "in 2020-", "from 20 to", "Q1", "2020s",
-            "1990's", "’s", "20\u{2013}", "mid-", "1st of", "\n\n\n2020\n\n", "May 20, 2020/",
+            "",
+            "2",
+            "May",
+            "20 May",
+            "-",
+            "\u{feff}",
+            "2020-",
+            "20.",
+            "99999999999999999999 May 2020",
+            "é2020é",
+            "Январь 2020",
+            "٢٠٢٠",
+            "on",
+            "the",
+            "in 2020-",
+            "from 20 to",
+            "Q1",
+            "2020s",
+            "1990's",
+            "’s",
+            "20\u{2013}",
+            "mid-",
+            "1st of",
+            "\n\n\n2020\n\n",
+            "May 20, 2020/",
         ];
         for text in texts {
             let _ = run(&r, text, Some("2020-05-20"), DateOrder::Dmy);
@@ -2533,26 +3036,59 @@ mod tests {
     #[test]
     fn gazetteer_errors_name_file_and_line() {
         let cases: &[(&str, &str)] = &[
-            ("name\tmonth\tlanguage\nMay\t13\ten\n", "x.tsv:2: month \"13\": must be a number from 1 to 12"),
-            ("name\tmonth\tlanguage\nMay\tfive\ten\n", "x.tsv:2: month \"five\": must be a number from 1 to 12"),
-            ("name\tmonth\tlanguage\nDe c\t12\ten\n", "x.tsv:2: name \"De c\": must be letters only, with a full stop at the end for an abbreviation"),
-            ("name\tmonth\tlanguage\nMay\t5\tEnglish\n", "x.tsv:2: language \"English\": must be an ISO 639 code such as en"),
-            ("name\tmonth\tlanguage\nMay\t5\ten\nmay\t5\ten\n", "x.tsv:3: \"may\" is listed twice"),
-            ("name\tweekday\tlanguage\nMonday\t8\ten\n", "x.tsv:2: weekday \"8\": must be a number from 1 (Monday) to 7 (Sunday)"),
-            ("word\tvalue\tkind\tlanguage\ntwo\t2\troman\ten\n", "x.tsv:2: kind \"roman\": must be cardinal or ordinal"),
-            ("word\tvalue\tkind\tlanguage\ntwo\tII\tcardinal\ten\n", "x.tsv:2: value \"II\": must be a number from 0 to 1000"),
+            (
+                "name\tmonth\tlanguage\nMay\t13\ten\n",
+                "x.tsv:2: month \"13\": must be a number from 1 to 12",
+            ),
+            (
+                "name\tmonth\tlanguage\nMay\tfive\ten\n",
+                "x.tsv:2: month \"five\": must be a number from 1 to 12",
+            ),
+            (
+                "name\tmonth\tlanguage\nDe c\t12\ten\n",
+                "x.tsv:2: name \"De c\": must be letters only, with a full stop at the end for an abbreviation",
+            ),
+            (
+                "name\tmonth\tlanguage\nMay\t5\tEnglish\n",
+                "x.tsv:2: language \"English\": must be an ISO 639 code such as en",
+            ),
+            (
+                "name\tmonth\tlanguage\nMay\t5\ten\nmay\t5\ten\n",
+                "x.tsv:3: \"may\" is listed twice",
+            ),
+            (
+                "name\tweekday\tlanguage\nMonday\t8\ten\n",
+                "x.tsv:2: weekday \"8\": must be a number from 1 (Monday) to 7 (Sunday)",
+            ),
+            (
+                "word\tvalue\tkind\tlanguage\ntwo\t2\troman\ten\n",
+                "x.tsv:2: kind \"roman\": must be cardinal or ordinal",
+            ),
+            (
+                "word\tvalue\tkind\tlanguage\ntwo\tII\tcardinal\ten\n",
+                "x.tsv:2: value \"II\": must be a number from 0 to 1000",
+            ),
         ];
         for (text, want) in cases {
             let file = gazetteer::parse("x.tsv", text).expect("parses");
-            let dir = std::env::temp_dir().join(format!("pressx-dates-{}-{}", std::process::id(), want.len()));
+            let dir = std::env::temp_dir().join(format!(
+                "pressx-dates-{}-{}",
+                std::process::id(),
+                want.len()
+            ));
             std::fs::create_dir_all(&dir).expect("temp dir");
             let path = dir.join("x.tsv");
             std::fs::write(&path, text).expect("write");
-            let g = Gazetteers::with_user(&[path.clone()]).expect("reads");
+            let g = Gazetteers::with_user(std::slice::from_ref(&path)).expect("reads");
             let got = Rules::build(&g).map(|_| ()).map_err(|e| e.to_string());
             let _ = std::fs::remove_dir_all(&dir);
             let shown = path.display().to_string();
-            assert_eq!(got.map_err(|e| e.replace(&shown, "x.tsv")), Err(want.to_string()), "{:?}", file.kind);
+            assert_eq!(
+                got.map_err(|e| e.replace(&shown, "x.tsv")),
+                Err(want.to_string()),
+                "{:?}",
+                file.kind
+            );
         }
     }
 
@@ -2565,7 +3101,14 @@ mod tests {
         let g = Gazetteers::with_user(&[path]).expect("reads");
         let _ = std::fs::remove_dir_all(&dir);
         let r = Rules::build(&g).expect("valid");
-        assert_eq!(run(&r, "il 15 giugno 2022", None, DateOrder::Dmy), [("15 giugno 2022".to_string(), Some("2022-06-15".to_string()), DAY)]);
+        assert_eq!(
+            run(&r, "il 15 giugno 2022", None, DateOrder::Dmy),
+            [(
+                "15 giugno 2022".to_string(),
+                Some("2022-06-15".to_string()),
+                DAY
+            )]
+        );
     }
 
     /// This thread's time on a CPU in nanoseconds (Linux), so that a busy
@@ -2597,9 +3140,15 @@ mod tests {
             Some 2,500 officers from 30 countries took part; in 2019 and 2020 seizures rose by 3.5 per cent. \
             The plan for 2021-2023 was adopted last week, and the next meeting is scheduled for early 2023. \
             Resolution 2178 and the 2030 Agenda were discussed at 12:00 on Monday by the G20 and COVID-19 experts.\n\n";
-        let size: usize = std::env::var("PRESSX_BENCH_MB").ok().and_then(|v| v.parse().ok()).unwrap_or(32);
+        let size: usize = std::env::var("PRESSX_BENCH_MB")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(32);
         let anchor = Date::new(2022, 6, 15);
-        for (label, unit) in [("release text", format!("{seed}\n\n{release}")), ("dense numbers", dense.to_string())] {
+        for (label, unit) in [
+            ("release text", format!("{seed}\n\n{release}")),
+            ("dense numbers", dense.to_string()),
+        ] {
             let mut text = String::new();
             while text.len() < size << 20 {
                 text.push_str(&unit);
@@ -2612,7 +3161,9 @@ mod tests {
                 n += resolve(&text, &found, anchor).len();
             }
             let wall = wall.elapsed().as_secs_f64();
-            let cpu = cpu.zip(cpu_nanos()).map_or(wall, |(a, b)| (b - a) as f64 / 1e9);
+            let cpu = cpu
+                .zip(cpu_nanos())
+                .map_or(wall, |(a, b)| (b - a) as f64 / 1e9);
             let mb = (rounds * text.len()) as f64 / 1e6;
             println!(
                 "dates, {label}: {mb:.0} MB, {:.0} MB/s of CPU time ({:.0} MB/s wall), {} mentions a round",
@@ -2634,14 +3185,29 @@ mod probe {
         let seed = include_str!("../fixtures/sco-rats-dialogue.txt");
         let release = "Heads of the competent authorities meet in Dushanbe\n\nDushanbe, 14 June 2022 – The 19th meeting of the Council of the Regional Anti-Terrorist Structure of the Shanghai Cooperation Organisation was held in Dushanbe on 13 June. The delegations of the member states discussed the situation in the region, the results of the joint border operation carried out from 20 to 22 May and the draft programme of cooperation for 2022-2024. The Council noted that more than 1,200 officers took part in the exercises held last year and approved the plan of the Executive Committee for the second half of 2022. The next meeting will take place in Tashkent in the spring of 2023.\n\n";
         let dense = "Tashkent, 15 June 2022 – The Council met on 14 June and again from 20 to 22 May 2020. Some 2,500 officers from 30 countries took part; in 2019 and 2020 seizures rose by 3.5 per cent. The plan for 2021-2023 was adopted last week, and the next meeting is scheduled for early 2023. Resolution 2178 and the 2030 Agenda were discussed at 12:00 on Monday by the G20 and COVID-19 experts.\n\n";
-        let unit = match std::env::var("PROBE").as_deref() { Ok("dense") => dense.to_string(), Ok("seed") => seed.to_string(), _ => format!("{seed}\n\n{release}") };
+        let unit = match std::env::var("PROBE").as_deref() {
+            Ok("dense") => dense.to_string(),
+            Ok("seed") => seed.to_string(),
+            _ => format!("{seed}\n\n{release}"),
+        };
         let mut text = String::new();
-        let mb: usize = std::env::var("PROBE_MB").ok().and_then(|v| v.parse().ok()).unwrap_or(1);
-        while text.len() < mb << 20 { text.push_str(&unit); }
+        let mb: usize = std::env::var("PROBE_MB")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(1);
+        while text.len() < mb << 20 {
+            text.push_str(&unit);
+        }
         if std::env::var_os("COUNT").is_some() {
             let mut counts = std::collections::BTreeMap::new();
-            for m in r.anchors.find_iter(&text[..unit.len()]) { *counts.entry(m.as_str()).or_insert(0) += 1; }
-            println!("{} anchors in {} bytes: {counts:?}", counts.values().sum::<usize>(), unit.len());
+            for m in r.anchors.find_iter(&text[..unit.len()]) {
+                *counts.entry(m.as_str()).or_insert(0) += 1;
+            }
+            println!(
+                "{} anchors in {} bytes: {counts:?}",
+                counts.values().sum::<usize>(),
+                unit.len()
+            );
             return;
         }
         let f = find(&text, &r, DateOrder::Dmy);
