@@ -158,7 +158,11 @@ fn best_matching(
     }
     let big = n as i64 + 1;
     let cost = |g: usize, p: usize| -> i64 {
-        if g < n_gold && p < n_pred && ok(g, p) { -(big + i64::from(exact(g, p))) } else { 0 }
+        if g < n_gold && p < n_pred && ok(g, p) {
+            -(big + i64::from(exact(g, p)))
+        } else {
+            0
+        }
     };
     // Rows are gold entries, columns predictions, both 1-based; index 0 is the dummy.
     let inf = i64::MAX / 4;
@@ -591,7 +595,12 @@ mod tests {
     fn best_matching_pairs_equal_texts() {
         let gold = ["17 april 2015", "15 - 17 april", "2017"];
         let pred = ["15 - 17 april", "17 april 2015", "2017", "2019"];
-        let pairs = best_matching(gold.len(), pred.len(), |g, p| dates_match(gold[g], pred[p]), |g, p| gold[g] == pred[p]);
+        let pairs = best_matching(
+            gold.len(),
+            pred.len(),
+            |g, p| dates_match(gold[g], pred[p]),
+            |g, p| gold[g] == pred[p],
+        );
         assert_eq!(pairs, [(0, 1), (1, 0), (2, 2)]);
         // Size still comes first: two lenient pairs beat one exact pair.
         let pairs = best_matching(2, 2, |g, p| g == 0 || p == 0, |g, p| g == 0 && p == 0);
