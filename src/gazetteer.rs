@@ -21,10 +21,13 @@ pub enum Kind {
     Titles,
     Honorifics,
     GivenNames,
+    Months,
+    Weekdays,
+    Numbers,
 }
 
 impl Kind {
-    const ALL: [(Kind, &'static [&'static str]); 10] = [
+    const ALL: [(Kind, &'static [&'static str]); 13] = [
         (Kind::Abbreviations, &["abbreviation", "class"]),
         (Kind::Furniture, &["phrase"]),
         (
@@ -43,6 +46,9 @@ impl Kind {
         (Kind::Titles, &["title", "variants", "kind"]),
         (Kind::Honorifics, &["honorific", "variants"]),
         (Kind::GivenNames, &["name", "origin"]),
+        (Kind::Months, &["name", "month", "language"]),
+        (Kind::Weekdays, &["name", "weekday", "language"]),
+        (Kind::Numbers, &["word", "value", "kind", "language"]),
     ];
 
     /// The columns of this kind, in order.
@@ -89,6 +95,9 @@ const BUILTIN: &[(&str, &str)] = &[
         "given_names.tsv",
         include_str!("../gazetteers/given_names.tsv"),
     ),
+    ("months.tsv", include_str!("../gazetteers/months.tsv")),
+    ("weekdays.tsv", include_str!("../gazetteers/weekdays.tsv")),
+    ("numbers.tsv", include_str!("../gazetteers/numbers.tsv")),
 ];
 
 /// One entry line: its 1-based line number and its fields.
@@ -382,6 +391,40 @@ impl Kind {
                         row.get(0),
                         "must be a capitalised word of letters, hyphens or apostrophes",
                     ));
+                }
+            }
+            Kind::Months | Kind::Weekdays => {
+                let (column, max) = if self == Kind::Months {
+                    ("month", 12)
+                } else {
+                    ("weekday", 7)
+                };
+                if !row
+                    .get(1)
+                    .parse::<u8>()
+                    .is_ok_and(|n| (1..=max).contains(&n))
+                {
+                    return Err(bad_value(
+                        column,
+                        row.get(1),
+                        if max == 12 {
+                            "must be a number from 1 to 12"
+                        } else {
+                            "must be a number from 1 (Monday) to 7 (Sunday)"
+                        },
+                    ));
+                }
+            }
+            Kind::Numbers => {
+                if !row.get(1).parse::<u32>().is_ok_and(|n| n <= 1000) {
+                    return Err(bad_value(
+                        "value",
+                        row.get(1),
+                        "must be a number from 0 to 1000",
+                    ));
+                }
+                if !matches!(row.get(2), "cardinal" | "ordinal") {
+                    return Err(bad_value("kind", row.get(2), "must be cardinal or ordinal"));
                 }
             }
             Kind::Furniture | Kind::Regions => {}

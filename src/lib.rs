@@ -13,6 +13,7 @@
 pub mod batch;
 pub mod calendar;
 pub mod check;
+pub mod dates;
 pub mod document;
 pub mod error;
 pub mod eval;
@@ -49,6 +50,7 @@ pub struct Resources {
     pub(crate) events: events::Rules,
     pub(crate) participants: participants::Rules,
     pub(crate) people: people::Rules,
+    pub(crate) dates: dates::Rules,
 }
 
 impl Resources {
@@ -66,6 +68,7 @@ impl Resources {
             events: events::Rules::build(),
             participants: participants::Rules::build(),
             people: people::Rules::build(gazetteers)?,
+            dates: dates::Rules::build(gazetteers)?,
         })
     }
 }
