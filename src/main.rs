@@ -8,7 +8,7 @@ use pressx::check::{self, Outcome};
 use pressx::error::Error;
 use pressx::gazetteer::Gazetteers;
 use pressx::input::{self, Failed, InputConfig, InputFormat, Source};
-use pressx::record::{ErrorRecord, to_record};
+use pressx::record::{self, ErrorRecord};
 use pressx::{Date, DateOrder, Options, Resources, batch, eval, schema};
 use std::collections::HashSet;
 use std::io::{self, BufWriter, Write};
@@ -231,14 +231,11 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
         if loaded.published.is_some() {
             opts.published = loaded.published;
         }
-        let doc = pressx::extract(&loaded.id, &loaded.text, &resources, &opts);
-        let record = to_record(&doc, include_text);
-        let mut bytes = if format == Format::Json {
-            serde_json::to_vec_pretty(&record)
-        } else {
-            serde_json::to_vec(&record)
-        }
-        .expect("a record always serialises: it holds only strings, numbers and lists");
+        let doc = pressx::extract_owned(loaded.id, loaded.text, &resources, &opts);
+        // Sized so that a typical record is written without growing the buffer.
+        let mut bytes =
+            Vec::with_capacity(4096 + doc.text.len() * if include_text { 2 } else { 1 });
+        record::write_json(&doc, include_text, format == Format::Json, &mut bytes);
         bytes.push(b'\n');
         Ok((doc.id, bytes))
     };
