@@ -11,6 +11,8 @@
 //! ```
 
 pub mod batch;
+#[doc(hidden)]
+pub mod bench;
 pub mod calendar;
 pub mod check;
 pub mod document;
