@@ -63,6 +63,14 @@ const BUILTIN: &[(&str, &str)] = &[
     ),
     ("furniture.tsv", include_str!("../gazetteers/furniture.tsv")),
     ("org_words.tsv", include_str!("../gazetteers/org_words.tsv")),
+    (
+        "organisations.tsv",
+        include_str!("../gazetteers/organisations.tsv"),
+    ),
+    (
+        "organisations-supraverden.tsv",
+        include_str!("../gazetteers/organisations-supraverden.tsv"),
+    ),
     ("countries.tsv", include_str!("../gazetteers/countries.tsv")),
     ("cities.tsv", include_str!("../gazetteers/cities.tsv")),
     ("regions.tsv", include_str!("../gazetteers/regions.tsv")),
@@ -70,20 +78,20 @@ const BUILTIN: &[(&str, &str)] = &[
 
 /// One entry line: its 1-based line number and its fields.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Row {
+pub struct Row<'a> {
     /// Line number in its file.
     pub line: usize,
-    /// The tab-separated fields, as many as the header has.
-    pub fields: Vec<String>,
+    /// The tab-separated fields, trimmed, as many as the header has.
+    pub fields: Vec<&'a str>,
 }
 
-impl Row {
+impl<'a> Row<'a> {
     /// The `i`th field.
-    pub fn get(&self, i: usize) -> &str {
-        self.fields.get(i).map_or("", String::as_str)
+    pub fn get(&self, i: usize) -> &'a str {
+        self.fields.get(i).copied().unwrap_or("")
     }
     /// The `i`th field split on `|`, empty items dropped.
-    pub fn list(&self, i: usize) -> impl Iterator<Item = &str> {
+    pub fn list(&self, i: usize) -> impl Iterator<Item = &'a str> + use<'a> {
         self.get(i)
             .split('|')
             .map(str::trim)
@@ -91,20 +99,21 @@ impl Row {
     }
 }
 
-/// One parsed gazetteer file.
+/// One parsed gazetteer file; its rows borrow from its text (built-ins are
+/// `'static`; a user file's text is kept for the whole run).
 #[derive(Clone, Debug)]
-pub struct File {
+pub struct File<'a> {
     /// Its path as named (built-ins: `builtin:NAME`).
     pub path: String,
     /// Its kind, from the header.
     pub kind: Kind,
     /// Its entries.
-    pub rows: Vec<Row>,
+    pub rows: Vec<Row<'a>>,
 }
 
-impl File {
+impl File<'_> {
     /// A `path:line` error for `row` in this file.
-    pub fn error(&self, row: &Row, kind: GazetteerErrorKind) -> GazetteerError {
+    pub fn error(&self, row: &Row<'_>, kind: GazetteerErrorKind) -> GazetteerError {
         GazetteerError {
             path: self.path.clone(),
             line: row.line,
@@ -114,7 +123,7 @@ impl File {
 }
 
 /// Parses one gazetteer file; the header tells its kind. Stops at the first bad line.
-pub fn parse(path: &str, text: &str) -> Result<File, GazetteerError> {
+pub fn parse<'a>(path: &str, text: &'a str) -> Result<File<'a>, GazetteerError> {
     let (file, mut errors) = parse_all(path, text);
     match file {
         Some(f) if errors.is_empty() => Ok(f),
@@ -124,7 +133,7 @@ pub fn parse(path: &str, text: &str) -> Result<File, GazetteerError> {
 
 /// Parses one gazetteer file and reports every bad line (for `pressx gazetteer lint`).
 /// The file is `None` when it has no usable header.
-pub fn parse_all(path: &str, text: &str) -> (Option<File>, Vec<GazetteerError>) {
+pub fn parse_all<'a>(path: &str, text: &'a str) -> (Option<File<'a>>, Vec<GazetteerError>) {
     let err = |line, kind| GazetteerError {
         path: path.to_string(),
         line,
@@ -172,7 +181,7 @@ pub fn parse_all(path: &str, text: &str) -> (Option<File>, Vec<GazetteerError>) 
         }
         let row = Row {
             line,
-            fields: fields.iter().map(|f| f.trim().to_string()).collect(),
+            fields: fields.iter().map(|f| f.trim()).collect(),
         };
         match k.check(&row) {
             Ok(()) => rows.push(row),
@@ -219,7 +228,7 @@ pub(crate) fn valid_country(code: &str) -> bool {
 
 impl Kind {
     /// Checks the values of one row of this kind (the field count is already right).
-    fn check(self, row: &Row) -> Result<(), GazetteerErrorKind> {
+    fn check(self, row: &Row<'_>) -> Result<(), GazetteerErrorKind> {
         let columns = self.columns();
         if row.get(0).is_empty() {
             return Err(GazetteerErrorKind::EmptyField(columns[0]));
@@ -235,8 +244,7 @@ impl Kind {
                     .fields
                     .iter()
                     .find(|f| f.contains("||") || f.starts_with('|') || f.ends_with('|'))
-                    .cloned()
-                    .unwrap_or_default(),
+                    .map_or_else(String::new, |f| f.to_string()),
                 why: "has an empty item between '|'",
             });
         }
@@ -327,8 +335,9 @@ impl Kind {
     }
 }
 
-/// Reads and parses one file from disk.
-pub fn read(path: &Path) -> Result<File, GazetteerError> {
+/// Reads and parses one file from disk. Its text lives as long as the
+/// process: gazetteers are loaded once per run.
+pub fn read(path: &Path) -> Result<File<'static>, GazetteerError> {
     let shown = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| GazetteerError {
         path: shown.clone(),
@@ -340,7 +349,7 @@ pub fn read(path: &Path) -> Result<File, GazetteerError> {
         line: 0,
         kind: GazetteerErrorKind::NotUtf8,
     })?;
-    parse(&shown, &text)
+    parse(&shown, Box::leak(text.into_boxed_str()))
 }
 
 /// The `.tsv` files a user path names: the file itself, or a folder's `*.tsv` in sorted order.
@@ -367,7 +376,7 @@ pub fn files_under(path: &Path) -> Result<Vec<PathBuf>, GazetteerError> {
 /// All gazetteer files in merge order: built-ins first, then the user's.
 #[derive(Clone, Debug)]
 pub struct Gazetteers {
-    files: Vec<File>,
+    files: Vec<File<'static>>,
 }
 
 impl Gazetteers {
@@ -395,7 +404,7 @@ impl Gazetteers {
     }
 
     /// Gazetteers made of the given (name, contents) files only, for tests.
-    pub fn from_texts(files: &[(&str, &str)]) -> Result<Gazetteers, GazetteerError> {
+    pub fn from_texts(files: &[(&str, &'static str)]) -> Result<Gazetteers, GazetteerError> {
         let files = files
             .iter()
             .map(|(name, text)| parse(name, text))
@@ -404,7 +413,7 @@ impl Gazetteers {
     }
 
     /// The files of one kind, in merge order.
-    pub fn of(&self, kind: Kind) -> impl Iterator<Item = &File> {
+    pub fn of(&self, kind: Kind) -> impl Iterator<Item = &File<'static>> {
         self.files.iter().filter(move |f| f.kind == kind)
     }
 }

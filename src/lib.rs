@@ -19,6 +19,7 @@ pub mod document;
 pub mod error;
 pub mod eval;
 pub mod gazetteer;
+pub mod html;
 pub mod input;
 pub mod locations;
 pub mod names;

@@ -8,7 +8,7 @@ use pressx::check::{self, Outcome};
 use pressx::error::Error;
 use pressx::gazetteer::Gazetteers;
 use pressx::input::{self, Failed, InputConfig, InputFormat, Source};
-use pressx::record::{self, ErrorRecord};
+use pressx::record::{self, ErrorRecord, to_record};
 use pressx::{Date, DateOrder, Options, Resources, batch, eval, schema};
 use std::collections::HashSet;
 use std::io::{self, BufWriter, Write};
@@ -52,6 +52,13 @@ enum Command {
     },
     /// Print the JSON Schema of the output record
     Schema,
+    /// Print shell completions (bash, zsh, fish, elvish, powershell)
+    Completions {
+        /// The shell
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff)
+    Man,
     /// Gazetteer tools
     Gazetteer {
         #[command(subcommand)]
@@ -95,6 +102,7 @@ enum InputKind {
 enum Format {
     Json,
     Jsonl,
+    Html,
 }
 
 #[derive(Args)]
@@ -122,6 +130,9 @@ struct ExtractArgs {
     /// Larger documents get an error record instead of being read
     #[arg(long, value_name = "N")]
     max_bytes: Option<u64>,
+    /// No progress line and no per-document error lines on stderr (error records and the exit status still tell)
+    #[arg(short, long)]
+    quiet: bool,
     /// Worker threads (default: all cores); output order never changes
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
@@ -142,6 +153,23 @@ fn main() -> ExitCode {
         Command::Gazetteer {
             command: GazetteerCommand::Lint { paths },
         } => run_lint(&paths),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "pressx", &mut io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            let mut out = io::stdout().lock();
+            match clap_mangen::Man::new(cmd).render(&mut out) {
+                Ok(()) => Ok(ExitCode::SUCCESS),
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+                Err(e) => Err(Error::Output {
+                    path: "stdout".into(),
+                    error: e.to_string(),
+                }),
+            }
+        }
         Command::Schema => {
             let mut out = io::stdout().lock();
             let _ = writeln!(out, "{}", schema::SCHEMA_JSON.trim_end());
@@ -180,11 +208,21 @@ enum Sink {
         out: Box<dyn Write>,
         temp: Option<(PathBuf, PathBuf)>,
     },
-    /// One `<id>.json` per document.
+    /// One `<id>.json` (or `<id>.html`) per document.
     Dir {
         dir: PathBuf,
+        ext: &'static str,
         written: HashSet<String>,
+        /// With html: (id, title) of each page, for the index page.
+        index: Option<Vec<(String, Option<String>)>>,
     },
+}
+
+/// One processed document, ready to write.
+struct Done {
+    id: String,
+    title: Option<String>,
+    bytes: Vec<u8>,
 }
 
 fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
@@ -215,38 +253,64 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
     let single = args.input == InputKind::Text
         && args.paths.len() <= 1
         && !args.paths.first().is_some_and(|p| p.is_dir());
-    let format = args
-        .format
-        .unwrap_or(if single { Format::Json } else { Format::Jsonl });
+    let to_dir = args.output.as_deref().is_some_and(is_dir_target);
+    let format = args.format.unwrap_or(if single || to_dir {
+        Format::Json
+    } else {
+        Format::Jsonl
+    });
+    if format == Format::Html && !single && !to_dir {
+        return Err(Error::Usage(
+            "--format html with several documents needs -o DIR (one page each, plus index.html)"
+                .into(),
+        ));
+    }
     let threads = match args.jobs {
         Some(0) => return Err(Error::Usage("--jobs must be at least 1".into())),
         Some(n) => n,
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
-    let mut sink = open_sink(args.output.as_deref())?;
+    let mut sink = open_sink(args.output.as_deref(), format)?;
     let include_text = args.include_text;
-    let work = |item: Result<Source, Failed>| -> Result<(String, Vec<u8>), Failed> {
+    let work = |item: Result<Source, Failed>| -> Result<Done, Failed> {
         let loaded = input::load(item?, &config)?;
         let mut opts = options.clone();
         if loaded.published.is_some() {
             opts.published = loaded.published;
         }
         let doc = pressx::extract_owned(loaded.id, loaded.text, &resources, &opts);
-        // Sized so that a typical record is written without growing the buffer.
-        let mut bytes =
-            Vec::with_capacity(4096 + doc.text.len() * if include_text { 2 } else { 1 });
-        record::write_json(&doc, include_text, format == Format::Json, &mut bytes);
-        bytes.push(b'\n');
-        Ok((doc.id, bytes))
+        let bytes = match format {
+            Format::Html => {
+                pressx::html::page(&to_record(&doc, include_text), &doc.text).into_bytes()
+            }
+            Format::Json | Format::Jsonl => {
+                // Sized so that a typical record is written without growing the buffer.
+                let mut bytes =
+                    Vec::with_capacity(4096 + doc.text.len() * if include_text { 2 } else { 1 });
+                record::write_json(&doc, include_text, format == Format::Json, &mut bytes);
+                bytes.push(b'\n');
+                bytes
+            }
+        };
+        Ok(Done {
+            title: doc.title.map(|t| t.of(&doc.text).to_string()),
+            id: doc.id,
+            bytes,
+        })
     };
     let mut failed = 0usize;
+    let progress = Progress::new(args.quiet);
     let result = batch::ordered(
         input::sources(&args.paths, config),
         threads,
         threads * 16,
         work,
-        |out| write_one(&mut sink, out, format, &mut failed),
+        |out| {
+            progress.tick();
+            write_one(&mut sink, out, format, &mut failed, args.quiet)
+        },
     );
+    progress.finish();
     match result {
         Ok(()) => {}
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
@@ -265,7 +329,12 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
     })
 }
 
-fn open_sink(output: Option<&Path>) -> Result<Sink, Error> {
+/// `-o` names a folder: an existing one, or a path ending in `/`.
+fn is_dir_target(path: &Path) -> bool {
+    path.is_dir() || path.as_os_str().to_string_lossy().ends_with('/')
+}
+
+fn open_sink(output: Option<&Path>, format: Format) -> Result<Sink, Error> {
     let Some(path) = output else {
         return Ok(Sink::Stream {
             out: Box::new(BufWriter::with_capacity(1 << 16, io::stdout())),
@@ -276,11 +345,14 @@ fn open_sink(output: Option<&Path>) -> Result<Sink, Error> {
         path: path.to_path_buf(),
         error: e.to_string(),
     };
-    if path.is_dir() || path.as_os_str().to_string_lossy().ends_with('/') {
+    if is_dir_target(path) {
         std::fs::create_dir_all(path).map_err(out_err)?;
+        let html = format == Format::Html;
         return Ok(Sink::Dir {
             dir: path.to_path_buf(),
+            ext: if html { "html" } else { "json" },
             written: HashSet::new(),
+            index: html.then(Vec::new),
         });
     }
     let name = path
@@ -295,6 +367,18 @@ fn open_sink(output: Option<&Path>) -> Result<Sink, Error> {
 }
 
 fn finish_sink(sink: Sink) -> Result<(), Error> {
+    if let Sink::Dir {
+        dir,
+        index: Some(pages),
+        ..
+    } = &sink
+    {
+        let path = dir.join("index.html");
+        write_atomic(&path, pressx::html::index(pages).as_bytes()).map_err(|e| Error::Output {
+            path,
+            error: e.to_string(),
+        })?;
+    }
     if let Sink::Stream { mut out, temp } = sink {
         let flushed = out.flush();
         drop(out);
@@ -321,7 +405,7 @@ fn finish_sink(sink: Sink) -> Result<(), Error> {
 
 /// A path inside `dir` for `id`, or why there is none: ids from jsonl are
 /// untrusted, so only plain relative components are allowed.
-fn path_in(dir: &Path, id: &str) -> Result<PathBuf, String> {
+fn path_in(dir: &Path, id: &str, ext: &str) -> Result<PathBuf, String> {
     let rel = Path::new(id);
     let plain = !id.is_empty()
         && !id.contains('\0')
@@ -331,7 +415,7 @@ fn path_in(dir: &Path, id: &str) -> Result<PathBuf, String> {
             "id {id:?} cannot name a file inside the output folder"
         ));
     }
-    Ok(dir.join(format!("{id}.json")))
+    Ok(dir.join(format!("{id}.{ext}")))
 }
 
 fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -348,15 +432,18 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 fn write_one(
     sink: &mut Sink,
-    out: Result<(String, Vec<u8>), Failed>,
+    out: Result<Done, Failed>,
     format: Format,
     failed: &mut usize,
+    quiet: bool,
 ) -> io::Result<()> {
-    let (id, bytes) = match out {
+    let Done { id, title, bytes } = match out {
         Ok(ok) => ok,
         Err(f) => {
             *failed += 1;
-            eprintln!("pressx: {}: {}", f.origin, f.error);
+            if !quiet {
+                eprintln!("pressx: {}: {}", f.origin, f.error);
+            }
             if let (Sink::Stream { out, .. }, Format::Jsonl) = (&mut *sink, format) {
                 let rec = ErrorRecord {
                     id: f.id,
@@ -371,8 +458,13 @@ fn write_one(
     };
     match sink {
         Sink::Stream { out, .. } => out.write_all(&bytes),
-        Sink::Dir { dir, written } => {
-            let target = path_in(dir, &id).and_then(|p| {
+        Sink::Dir {
+            dir,
+            ext,
+            written,
+            index,
+        } => {
+            let target = path_in(dir, &id, ext).and_then(|p| {
                 if written.insert(id.clone()) {
                     Ok(p)
                 } else {
@@ -384,9 +476,18 @@ fn write_one(
             let result = target.and_then(|p| {
                 write_atomic(&p, &bytes).map_err(|e| format!("{}: {e}", p.display()))
             });
-            if let Err(e) = result {
-                *failed += 1;
-                eprintln!("pressx: {id}: {e}");
+            match result {
+                Ok(()) => {
+                    if let Some(pages) = index {
+                        pages.push((id, title));
+                    }
+                }
+                Err(e) => {
+                    *failed += 1;
+                    if !quiet {
+                        eprintln!("pressx: {id}: {e}");
+                    }
+                }
             }
             Ok(())
         }
@@ -397,6 +498,10 @@ fn run_check(dir: &Path, bless: bool, common: &Common) -> Result<ExitCode, Error
     let (resources, options) = load_resources(common)?;
     let fixtures = check::fixtures(dir)?;
     let mut stdout = io::stdout().lock();
+    let colour = {
+        use std::io::IsTerminal;
+        stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    };
     let (mut ok, mut bad) = (0, 0);
     for txt in &fixtures {
         let name = txt.display();
@@ -433,6 +538,7 @@ fn run_check(dir: &Path, bless: bool, common: &Common) -> Result<ExitCode, Error
                 s
             }
         };
+        let line = if colour { paint(&line) } else { line };
         if writeln!(stdout, "{line}").is_err() {
             break;
         }
@@ -499,4 +605,59 @@ fn run_lint(paths: &[PathBuf]) -> Result<ExitCode, Error> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// A progress line on stderr: only when stderr is a terminal, not `--quiet`,
+/// and the batch is large (it appears after the first thousand documents).
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Progress {
+    const SHOW_AFTER: u64 = 1000;
+
+    fn new(quiet: bool) -> Progress {
+        use std::io::IsTerminal;
+        let bar = (!quiet && io::stderr().is_terminal()).then(|| {
+            let bar = indicatif::ProgressBar::with_draw_target(
+                None,
+                indicatif::ProgressDrawTarget::hidden(),
+            );
+            let style = indicatif::ProgressStyle::with_template(
+                "{spinner} {human_pos} documents, {per_sec}, {elapsed}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner());
+            bar.set_style(style);
+            bar
+        });
+        Progress { bar }
+    }
+
+    fn tick(&self) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+            if bar.position() == Self::SHOW_AFTER {
+                bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            }
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// Colours a check report for a terminal: missing items red, unexpected green.
+fn paint(report: &str) -> String {
+    report
+        .lines()
+        .map(|l| match l.trim_start().chars().next() {
+            Some('-') => format!("\x1b[31m{l}\x1b[0m"),
+            Some('+') => format!("\x1b[32m{l}\x1b[0m"),
+            _ => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }

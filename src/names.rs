@@ -1,30 +1,26 @@
 //! The name matcher shared by the organisation and place stages: every name,
 //! acronym and variant of `organisations*.tsv`, `countries.tsv`,
-//! `cities.tsv` and `regions.tsv` in one byte trie, built once. One pass over
-//! a document finds every candidate.
+//! `cities.tsv` and `regions.tsv`, indexed by its first word (case-folded)
+//! in one hash table built once. One pass over a document's words finds
+//! every candidate, leftmost-longest. (An Aho–Corasick automaton over the
+//! ~8,000 surfaces took ~50 ms to build, most of it computing failure
+//! transitions; the word index builds in about a millisecond and scans as
+//! fast, since only words that begin a surface cost a comparison.)
 //!
 //! Matching rules: whole words only (a possessive "'s" or a hyphenated
 //! suffix may follow); acronyms and all-caps variants case-sensitively
 //! ("ECO", never "eco"); other names ignoring ASCII case, but a one-word
 //! name only when capitalised ("Interpol", "INTERPOL", not "interpol"); line
 //! breaks and tabs inside a name count as spaces (hard-wrapped text); a
-//! straight apostrophe in a name also matches a curly one. At each word start
-//! the longest surface that passes these rules wins (leftmost-longest, so
-//! "United Nations Office on Drugs and Crime" beats "United Nations", and
-//! "United Nations Officers" still finds "United Nations"). Where a surface
+//! straight apostrophe in a name also matches a curly one. Where a surface
 //! belongs to several entries, organisations come before countries, cities
 //! and regions.
-//!
-//! Why a trie and not an Aho–Corasick automaton: matches start only at word
-//! starts, so an anchored walk from each word start is all a search needs.
-//! That needs no failure links, which are most of an automaton's build time:
-//! the trie builds in well under a millisecond, so a one-document run does
-//! not pay for a matcher it barely uses.
 
 use crate::document::{OrgKind, Span};
 use crate::error::{GazetteerError, GazetteerErrorKind};
 use crate::gazetteer::{Gazetteers, Kind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 
 /// An organisation entry after merging the gazetteers.
 #[derive(Clone, Debug)]
@@ -73,11 +69,22 @@ pub enum Target {
     Place(usize),
 }
 
+/// A distinct surface: its folded bytes in the arena, the length of its
+/// first word, and its candidates.
+#[derive(Clone, Copy, Debug)]
+struct Surface {
+    start: u32,
+    len: u32,
+    first: u32,
+    cand_start: u32,
+    cand_len: u32,
+}
+
 #[derive(Clone, Debug)]
 struct Candidate {
     target: Target,
     /// The exact surface, when it must match case-sensitively.
-    exact: Option<String>,
+    exact: Option<Cow<'static, str>>,
     /// A one-word name: matched only when it starts with a capital.
     capitalised: bool,
 }
@@ -99,18 +106,23 @@ pub struct Names {
     /// Place entries.
     pub places: Vec<PlaceEntry>,
     /// Org id → index into `orgs`.
-    org_index: HashMap<String, usize>,
+    org_index: FxHashMap<String, usize>,
     /// Acronym → org index (the first entry listing it).
-    acronym_index: HashMap<String, usize>,
+    acronym_index: FxHashMap<String, usize>,
     /// Country code → demonyms and names (for affiliations).
-    pub demonyms: HashMap<String, String>,
+    pub demonyms: FxHashMap<String, String>,
     /// Country code → index into `places`.
-    country_index: HashMap<String, usize>,
+    country_index: FxHashMap<String, usize>,
     /// Organisation head words and their kind.
-    pub org_words: HashMap<String, OrgKind>,
-    trie: Trie,
-    /// Per trie pattern, its candidates in priority order.
-    candidates: Vec<Vec<Candidate>>,
+    pub org_words: FxHashMap<String, OrgKind>,
+    /// Every distinct surface, case-folded, end to end.
+    arena: Vec<u8>,
+    /// The surfaces, grouped by the hash of their first word, longest first.
+    table: Vec<Surface>,
+    /// Hash of a folded first word → its range in `table`.
+    index: FxHashMap<u64, (u32, u32)>,
+    /// The candidates of every surface, each surface's in priority order.
+    candidates: Vec<Candidate>,
 }
 
 /// No lower-case letter: an acronym or an all-caps variant, matched case-sensitively.
@@ -123,7 +135,7 @@ impl Names {
     /// it gives and adds its acronyms and variants) and builds the automaton.
     pub fn build(g: &Gazetteers) -> Result<Names, GazetteerError> {
         let mut orgs: Vec<OrgEntry> = Vec::new();
-        let mut org_index: HashMap<String, usize> = HashMap::new();
+        let mut org_index: FxHashMap<String, usize> = FxHashMap::default();
         let mut parent_checks: Vec<(String, String, usize)> = Vec::new();
         for file in g.of(Kind::Organisations) {
             for row in &file.rows {
@@ -194,9 +206,9 @@ impl Names {
         }
 
         let mut places = Vec::new();
-        let mut surfaces: Vec<(String, Candidate)> = Vec::new();
-        let mut demonyms = HashMap::new();
-        let mut country_index = HashMap::new();
+        let mut surfaces: Vec<(Cow<'static, str>, Candidate)> = Vec::new();
+        let mut demonyms = FxHashMap::default();
+        let mut country_index = FxHashMap::default();
         for file in g.of(Kind::Countries) {
             for row in &file.rows {
                 let code = row.get(0);
@@ -211,7 +223,7 @@ impl Names {
                     .chain(std::iter::once(row.get(2)))
                     .chain(row.list(3))
                 {
-                    push_surface(&mut surfaces, s, Target::Place(i));
+                    push_surface(&mut surfaces, Cow::Borrowed(s), Target::Place(i));
                 }
                 for d in row.list(4) {
                     demonyms.insert(d.to_string(), code.to_string());
@@ -228,7 +240,7 @@ impl Names {
                     kind: PlaceKind::City,
                 });
                 for s in std::iter::once(row.get(0)).chain(row.list(2)) {
-                    push_surface(&mut surfaces, s, Target::Place(i));
+                    push_surface(&mut surfaces, Cow::Borrowed(s), Target::Place(i));
                 }
             }
         }
@@ -241,26 +253,32 @@ impl Names {
                     kind: PlaceKind::Region,
                 });
                 for s in std::iter::once(row.get(0)).chain(row.list(1)) {
-                    push_surface(&mut surfaces, s, Target::Place(i));
+                    push_surface(&mut surfaces, Cow::Borrowed(s), Target::Place(i));
                 }
             }
         }
-        let mut acronym_index = HashMap::new();
+        let mut acronym_index = FxHashMap::default();
         let mut org_surfaces = Vec::new();
         for (i, o) in orgs.iter().enumerate() {
             for a in &o.acronyms {
                 acronym_index.entry(a.clone()).or_insert(i);
             }
-            for s in std::iter::once(&o.name)
-                .chain(&o.acronyms)
-                .chain(&o.variants)
+        }
+        // Every name, acronym and variant any row gave (a replaced name stays a surface).
+        for row in g.of(Kind::Organisations).flat_map(|f| &f.rows) {
+            let Some(&i) = org_index.get(row.get(0)) else {
+                continue;
+            };
+            for s in std::iter::once(row.get(1))
+                .chain(row.list(2))
+                .chain(row.list(6))
             {
-                push_surface(&mut org_surfaces, s, Target::Org(i));
+                push_surface(&mut org_surfaces, Cow::Borrowed(s), Target::Org(i));
             }
         }
         // Organisations first: they win a surface they share with a place.
         org_surfaces.extend(surfaces);
-        let mut org_words = HashMap::new();
+        let mut org_words = FxHashMap::default();
         for file in g.of(Kind::OrgWords) {
             for row in &file.rows {
                 if let Some(kind) = OrgKind::parse(row.get(1)) {
@@ -269,24 +287,7 @@ impl Names {
             }
         }
 
-        let mut key_index: HashMap<String, usize> = HashMap::new();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut candidates: Vec<Vec<Candidate>> = Vec::new();
-        for (surface, cand) in org_surfaces {
-            let key = surface.to_ascii_lowercase();
-            let i = *key_index.entry(key.clone()).or_insert_with(|| {
-                patterns.push(key);
-                candidates.push(Vec::new());
-                candidates.len() - 1
-            });
-            let dup = candidates[i]
-                .iter()
-                .any(|c| c.target == cand.target && c.exact == cand.exact);
-            if !dup {
-                candidates[i].push(cand);
-            }
-        }
-        let trie = Trie::build(&patterns);
+        let (arena, table, index, candidates) = index_surfaces(org_surfaces);
         Ok(Names {
             orgs,
             places,
@@ -295,7 +296,9 @@ impl Names {
             demonyms,
             country_index,
             org_words,
-            trie,
+            arena,
+            table,
+            index,
             candidates,
         })
     }
@@ -317,49 +320,46 @@ impl Names {
 
     /// Every gazetteer surface in `text`, leftmost-longest, whole words.
     pub fn find(&self, text: &str) -> Vec<Hit> {
-        // Line breaks and tabs inside a name count as spaces, and ASCII case
-        // is folded (the patterns are lower-cased): same byte length, same offsets.
-        let folded: Vec<u8> = text
-            .bytes()
-            .map(|b| match b {
-                b'\n' | b'\t' | b'\r' => b' ',
-                _ => b.to_ascii_lowercase(),
-            })
-            .collect();
+        let folded: Vec<u8> = fold(text.as_bytes()).collect();
         let mut hits = Vec::new();
-        // Where the next hit may start: hits do not overlap.
-        let mut free_from = 0;
-        let mut prev_alphanumeric = false;
-        let mut ends = Vec::new();
-        for (start, c) in text.char_indices() {
-            let word_start = !prev_alphanumeric;
-            prev_alphanumeric = c.is_alphanumeric();
-            if !word_start || start < free_from {
-                continue;
+        let mut pos = 0;
+        while pos < text.len() {
+            let start = word_start(text, pos);
+            if start >= text.len() {
+                break;
             }
-            ends.clear();
-            self.trie.prefixes(&folded[start..], &mut ends);
-            // Longest first: the first surface that is a whole word and fits its case rule.
-            for &(len, pattern) in ends.iter().rev() {
-                let end = start + len;
-                if !text.is_char_boundary(end) || !is_word_boundary(text, start, end) {
+            let end = word_end(text, start);
+            pos = end;
+            let word = &folded[start..end];
+            let Some(&(from, to)) = self.index.get(&hash_word(word)) else {
+                continue;
+            };
+            for e in &self.table[from as usize..to as usize] {
+                let key = &self.arena[e.start as usize..(e.start + e.len) as usize];
+                let stop = start + e.len as usize;
+                if stop > folded.len()
+                    || key[..e.first as usize] != *word
+                    || folded[end..stop] != key[e.first as usize..]
+                    || !text.is_char_boundary(stop)
+                    || !is_word_boundary(text, start, stop)
+                {
                     continue;
                 }
-                let surface = &text[start..end];
-                let hit = self.candidates[pattern as usize]
-                    .iter()
-                    .find(|c| match &c.exact {
-                        Some(exact) => surface == exact,
-                        None => {
-                            !c.capitalised || surface.chars().next().is_some_and(char::is_uppercase)
-                        }
-                    });
+                let surface = &text[start..stop];
+                let cands =
+                    &self.candidates[e.cand_start as usize..(e.cand_start + e.cand_len) as usize];
+                let hit = cands.iter().find(|c| match &c.exact {
+                    Some(exact) => surface == exact.as_ref(),
+                    None => {
+                        !c.capitalised || surface.chars().next().is_some_and(char::is_uppercase)
+                    }
+                });
                 if let Some(c) = hit {
                     hits.push(Hit {
-                        span: Span::new(start, end),
+                        span: Span::new(start, stop),
                         target: c.target,
                     });
-                    free_from = end;
+                    pos = stop;
                     break;
                 }
             }
@@ -368,111 +368,198 @@ impl Names {
     }
 }
 
-/// A byte trie of the (lower-cased) patterns: children of a node are
-/// contiguous and sorted by byte, the root's are looked up in a table.
-#[derive(Clone, Debug)]
-struct Trie {
-    /// Root byte → node index (0: none).
-    root: Box<[u32; 256]>,
-    /// The byte leading to each node (index 0 is the root).
-    label: Vec<u8>,
-    /// First child of each node.
-    first_child: Vec<u32>,
-    /// Number of children of each node.
-    children: Vec<u32>,
-    /// The pattern ending at each node, or `u32::MAX`.
-    pattern: Vec<u32>,
+/// ASCII case folded, and line breaks and tabs count as spaces: the same
+/// byte length as the input, so offsets carry over.
+fn fold(bytes: &[u8]) -> impl Iterator<Item = u8> + '_ {
+    bytes.iter().map(|&b| match b {
+        b'\n' | b'\t' | b'\r' => b' ',
+        b => b.to_ascii_lowercase(),
+    })
 }
 
-impl Trie {
-    /// Builds the trie of `patterns` (pattern `i` is reported as `i`).
-    fn build(patterns: &[String]) -> Trie {
-        let mut order: Vec<u32> = (0..patterns.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| patterns[a as usize].cmp(&patterns[b as usize]));
-        let key = |i: u32| patterns[i as usize].as_bytes();
-        let mut t = Trie {
-            root: Box::new([0; 256]),
-            label: vec![0],
-            first_child: vec![0],
-            children: vec![0],
-            pattern: vec![u32::MAX],
-        };
-        // Breadth first: a node is a run order[lo..hi] of keys sharing `depth` bytes.
-        let mut queue = std::collections::VecDeque::from([(0u32, 0usize, order.len(), 0usize)]);
-        while let Some((node, mut lo, hi, depth)) = queue.pop_front() {
-            // Keys are unique, so at most one ends here, and it sorts first.
-            if lo < hi && key(order[lo]).len() == depth {
-                t.pattern[node as usize] = order[lo];
-                lo += 1;
-            }
-            t.first_child[node as usize] = t.label.len() as u32;
-            while lo < hi {
-                let b = key(order[lo])[depth];
-                let run = order[lo..hi].partition_point(|&i| key(i)[depth] == b);
-                let child = t.label.len() as u32;
-                t.label.push(b);
-                t.first_child.push(0);
-                t.children.push(0);
-                t.pattern.push(u32::MAX);
-                t.children[node as usize] += 1;
-                if node == 0 {
-                    t.root[b as usize] = child;
-                }
-                queue.push_back((child, lo, lo + run, depth + 1));
-                lo += run;
-            }
-        }
-        t
-    }
-
-    /// Every pattern that is a prefix of `bytes`, as (length, pattern), shortest first.
-    fn prefixes(&self, bytes: &[u8], out: &mut Vec<(usize, u32)>) {
-        let mut node = 0u32;
-        for (i, &b) in bytes.iter().enumerate() {
-            let next = if node == 0 {
-                self.root[b as usize]
-            } else {
-                let first = self.first_child[node as usize] as usize;
-                let kids = &self.label[first..first + self.children[node as usize] as usize];
-                match kids.binary_search(&b) {
-                    Ok(k) => (first + k) as u32,
-                    Err(_) => 0,
-                }
-            };
-            if next == 0 {
-                return;
-            }
-            node = next;
-            let p = self.pattern[node as usize];
-            if p != u32::MAX {
-                out.push((i + 1, p));
-            }
-        }
-    }
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
 }
 
-fn push_surface(out: &mut Vec<(String, Candidate)>, surface: &str, target: Target) {
-    let surface = surface.trim();
+/// The first byte at or after `pos` that starts a word.
+fn word_start(text: &str, pos: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = pos;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            return i;
+        }
+        if b >= 0x80 {
+            if let Some(c) = text[i..].chars().next() {
+                if is_word_char(c) {
+                    return i;
+                }
+                i += c.len_utf8();
+                continue;
+            }
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+/// The end of the word starting at `start` (`start` itself when no word starts there).
+fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            i += 1;
+        } else if b >= 0x80 {
+            match text[i..].chars().next() {
+                Some(c) if is_word_char(c) => i += c.len_utf8(),
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+fn push_surface(
+    out: &mut Vec<(Cow<'static, str>, Candidate)>,
+    surface: Cow<'static, str>,
+    target: Target,
+) {
+    let surface = match surface {
+        Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
+        Cow::Owned(s) => Cow::Owned(s.trim().to_string()),
+    };
     if surface.is_empty() {
         return;
     }
-    let exact = all_caps(surface).then(|| surface.to_string());
+    let exact = all_caps(&surface);
     let capitalised = !surface.contains(' ');
-    let mut forms = vec![surface.to_string()];
     if surface.contains('\'') {
-        forms.push(surface.replace('\'', "’"));
+        let curly: Cow<'static, str> = Cow::Owned(surface.replace('\'', "’"));
+        let cand = Candidate {
+            target,
+            exact: exact.then(|| curly.clone()),
+            capitalised,
+        };
+        out.push((curly, cand));
     }
-    for form in forms {
-        let exact = exact.as_ref().map(|_| form.clone());
-        out.push((
-            form,
-            Candidate {
-                target,
-                exact,
-                capitalised,
+    let cand = Candidate {
+        target,
+        exact: exact.then(|| surface.clone()),
+        capitalised,
+    };
+    out.push((surface, cand));
+}
+
+fn hash_word(word: &[u8]) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    h.write(word);
+    h.finish()
+}
+
+type Index = (
+    Vec<u8>,
+    Vec<Surface>,
+    FxHashMap<u64, (u32, u32)>,
+    Vec<Candidate>,
+);
+
+/// Folds every surface into one arena, merges equal surfaces (keeping their
+/// candidates in priority order), and groups them by the hash of their first
+/// word, longest first. A few flat allocations, whatever the number of surfaces.
+fn index_surfaces(surfaces: Vec<(Cow<'static, str>, Candidate)>) -> Index {
+    let mut arena: Vec<u8> = Vec::with_capacity(surfaces.iter().map(|(s, _)| s.len()).sum());
+    // (start, len, first-word length) of each surface's folded form.
+    let mut spans: Vec<(u32, u32, u32)> = Vec::with_capacity(surfaces.len());
+    for (s, _) in &surfaces {
+        let start = arena.len() as u32;
+        arena.extend(fold(s.as_bytes()));
+        spans.push((start, s.len() as u32, word_end(s, 0) as u32));
+    }
+    let key = |i: usize| {
+        let (start, len, _) = spans[i];
+        &arena[start as usize..(start + len) as usize]
+    };
+    // Equal surfaces form one group; groups keep their members' input (priority) order.
+    let mut group_of_key: FxHashMap<&[u8], u32> = FxHashMap::default();
+    group_of_key.reserve(surfaces.len());
+    let mut firsts: Vec<usize> = Vec::new();
+    let mut group: Vec<u32> = vec![u32::MAX; surfaces.len()];
+    for i in (0..surfaces.len()).filter(|&i| spans[i].2 > 0) {
+        let next = firsts.len() as u32;
+        let g = *group_of_key.entry(key(i)).or_insert(next);
+        if g == next {
+            firsts.push(i);
+        }
+        group[i] = g;
+    }
+    // Counting sort of the candidates by group, stable.
+    let mut counts = vec![0u32; firsts.len() + 1];
+    for &g in group.iter().filter(|&&g| g != u32::MAX) {
+        counts[g as usize + 1] += 1;
+    }
+    for g in 1..counts.len() {
+        counts[g] += counts[g - 1];
+    }
+    let mut slots: Vec<Option<&Candidate>> = vec![None; counts[firsts.len()] as usize];
+    let mut fill = counts.clone();
+    for (i, &g) in group.iter().enumerate().filter(|(_, g)| **g != u32::MAX) {
+        slots[fill[g as usize] as usize] = Some(&surfaces[i].1);
+        fill[g as usize] += 1;
+    }
+    let mut table: Vec<(u64, Surface)> = Vec::with_capacity(firsts.len());
+    let mut candidates: Vec<Candidate> = Vec::with_capacity(slots.len());
+    for (g, &first) in firsts.iter().enumerate() {
+        let cand_start = candidates.len() as u32;
+        for c in slots[counts[g] as usize..counts[g + 1] as usize]
+            .iter()
+            .flatten()
+        {
+            let dup = candidates[cand_start as usize..]
+                .iter()
+                .any(|d| d.target == c.target && d.exact == c.exact);
+            if !dup {
+                candidates.push((*c).clone());
+            }
+        }
+        let (start, len, first_len) = spans[first];
+        let hash = hash_word(&arena[start as usize..(start + first_len) as usize]);
+        let cand_len = candidates.len() as u32 - cand_start;
+        table.push((
+            hash,
+            Surface {
+                start,
+                len,
+                first: first_len,
+                cand_start,
+                cand_len,
             },
         ));
     }
+    table.sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then(b.1.len.cmp(&a.1.len))
+            .then(a.1.start.cmp(&b.1.start))
+    });
+    let mut index: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+    index.reserve(table.len());
+    for (i, (hash, _)) in table.iter().enumerate() {
+        index
+            .entry(*hash)
+            .and_modify(|r| r.1 = i as u32 + 1)
+            .or_insert((i as u32, i as u32 + 1));
+    }
+    (
+        arena,
+        table.into_iter().map(|(_, s)| s).collect(),
+        index,
+        candidates,
+    )
 }
 
 /// Whole words: no letter or digit just before or just after.
