@@ -337,7 +337,10 @@ impl Names {
             for e in &self.table[from as usize..to as usize] {
                 let key = &self.arena[e.start as usize..(e.start + e.len) as usize];
                 let stop = start + e.len as usize;
+                // The last byte first: it rejects most of a long group (the
+                // many "ministry of …") without a slice comparison.
                 if stop > folded.len()
+                    || key.last() != folded.get(stop - 1)
                     || key[..e.first as usize] != *word
                     || folded[end..stop] != key[e.first as usize..]
                     || !text.is_char_boundary(stop)

@@ -15,7 +15,7 @@
 //! Deliberately ignored: single parenthesised words that are not acronyms of
 //! the words before them ("(2021)", "(Kazakhstan)"), and named meetings.
 
-use crate::document::{Document, OrgKind, OrgSource, Organisation, Span};
+use crate::document::{Document, OrgKind, OrgSource, Organisation, Span, SpanSet};
 use crate::names::{Hit, Names, Target, is_word_boundary};
 use std::collections::HashMap;
 
@@ -289,7 +289,8 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
         }
     }
     // Definition spans win over the gazetteer hits they overlap.
-    mentions.retain(|(s, _)| !forced.iter().any(|(f, _)| f.overlaps(*s)));
+    let forced_spans = SpanSet::new(forced.iter().map(|(f, _)| *f).collect());
+    mentions.retain(|(s, _)| !forced_spans.overlaps(*s));
     forced.sort();
     forced.dedup_by(|b, a| a.0.overlaps(b.0));
     mentions.extend(forced);
