@@ -294,6 +294,8 @@ pub struct Generator {
     rng: Rng,
     vocab: Vocabulary,
     n: usize,
+    /// Whether the current document has defined "the Committee".
+    aliased: bool,
 }
 
 impl Generator {
@@ -302,6 +304,7 @@ impl Generator {
             rng: Rng::new(seed),
             vocab,
             n: 0,
+            aliased: false,
         }
     }
 
@@ -441,8 +444,17 @@ impl Generator {
                 self.rng.pick(TOPICS),
                 self.rng.pick(TOPICS)
             ),
+            // A release defines an alias once at most.
+            9 if !self.aliased => {
+                self.aliased = true;
+                format!(
+                    "{} welcomed the initiative of {} (hereinafter – the Committee).",
+                    self.person(),
+                    self.org_mention()
+                )
+            }
             9 => format!(
-                "{} welcomed the initiative of {} (hereinafter – the Committee).",
+                "{} welcomed the initiative of {}.",
                 self.person(),
                 self.org_mention()
             ),
@@ -556,6 +568,7 @@ impl Generator {
     /// The next document: a fixture one time in ten, else a composed release.
     pub fn next_doc(&mut self) -> Doc {
         self.n += 1;
+        self.aliased = false;
         let text = if !self.vocab.fixtures.is_empty() && self.rng.chance(10) {
             self.rng.pick(&self.vocab.fixtures).clone()
         } else {
