@@ -258,7 +258,7 @@ impl Walk {
             if kind.is_dir() {
                 out.push(WalkEntry { name, dir: true });
             } else if path.extension().is_some_and(|e| e == self.ext)
-                && (kind.is_file() || dir.join(&name).is_file())
+                && (kind.is_file() || readable_link(&dir.join(&name)))
             {
                 out.push(WalkEntry { name, dir: false });
             }
@@ -295,6 +295,12 @@ impl Iterator for Walk {
             }
         }
     }
+}
+
+/// A symbolic link to a file, or one that leads nowhere: the latter is kept so
+/// that loading it reports the broken link instead of the walk skipping it.
+fn readable_link(path: &Path) -> bool {
+    path.is_file() || fs::metadata(path).is_err()
 }
 
 fn read_limited(reader: impl Read, max: Option<u64>) -> Result<Vec<u8>, InputError> {
@@ -456,6 +462,8 @@ pub fn encoding_for(name: &str) -> Option<&'static Encoding> {
 #[derive(serde::Deserialize)]
 struct JsonlRecord {
     id: Option<serde_json::Value>,
+    // Defaulted so that a record without text still gives its id to the error record.
+    #[serde(default)]
     text: serde_json::Value,
     #[serde(default)]
     published: Option<String>,
@@ -524,7 +532,11 @@ pub fn load(source: Source, config: &InputConfig) -> Result<Loaded, Failed> {
                 error: InputError::BadJsonl(e),
             };
             let serde_json::Value::String(text) = rec.text else {
-                return Err(fail("\"text\" must be a string".into()));
+                let what = match rec.text {
+                    serde_json::Value::Null => "no \"text\" field",
+                    _ => "\"text\" must be a string",
+                };
+                return Err(fail(what.into()));
             };
             let published = match rec.published {
                 None => None,
@@ -640,7 +652,7 @@ mod tests {
         let errors: &[(&str, &str, &str)] = &[
             ("not json", "{nope", "in:3"),
             ("not object", "[1,2]", "in:3"),
-            ("no text", r#"{"id":"b"}"#, "in:3"),
+            ("no text", r#"{"id":"b"}"#, "b"),
             ("text not string", r#"{"id":"b","text":5}"#, "b"),
             (
                 "bad published",

@@ -8,7 +8,7 @@
 
 use crate::document::{Document, Location, Span, SpanSet};
 use crate::names::{Hit, Names, PlaceKind, Target};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Adds the places of `doc`, from the matcher's `hits`.
 pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
@@ -19,7 +19,7 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
             .collect(),
     );
     let mut order: Vec<usize> = Vec::new();
-    let mut by_place: HashMap<usize, Vec<Span>> = HashMap::new();
+    let mut by_place: HashMap<usize, Vec<Span>> = HashMap::default();
     for hit in hits {
         let Target::Place(i) = hit.target else {
             continue;

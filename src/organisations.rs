@@ -17,7 +17,7 @@
 
 use crate::document::{Document, OrgKind, OrgSource, Organisation, Span, SpanSet};
 use crate::names::{Hit, Names, Target, is_word_boundary};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// An acronym the text defines.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -175,8 +175,17 @@ pub fn find_definitions(text: &str) -> Vec<Definition> {
         }
     }
     // Long Name – ACR
-    for dash in [" – ", " - ", " — "] {
-        for (at, _) in text.match_indices(dash) {
+    // One pass over the bytes: " – ", " - " and " — " (the dashes' lead byte is E2).
+    let bytes = text.as_bytes();
+    let dashes = memchr::memchr2_iter(b'-', 0xE2, bytes).filter(|&k| k > 0 && bytes[k - 1] == b' ');
+    for at in dashes.map(|k| k - 1) {
+        let Some(dash) = [" – ", " - ", " — "]
+            .into_iter()
+            .find(|d| text[at..].starts_with(d))
+        else {
+            continue;
+        };
+        {
             let after = at + dash.len();
             let token_end = text[after..]
                 .find(|c: char| !(c.is_alphanumeric() || c == '&'))
@@ -249,7 +258,7 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
 
     // Definitions: link to a gazetteer entry or define a new organisation.
     let mut defined: Vec<Organisation> = Vec::new();
-    let mut defined_by_acronym: HashMap<String, usize> = HashMap::new();
+    let mut defined_by_acronym: HashMap<String, usize> = HashMap::default();
     let mut forced: Vec<(Span, Who)> = Vec::new();
     for d in find_definitions(text) {
         let acronym = d.acronym.of(text);
@@ -317,7 +326,7 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
     mentions.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
 
     let mut order: Vec<Who> = Vec::new();
-    let mut by_who: HashMap<Who, Vec<Span>> = HashMap::new();
+    let mut by_who: HashMap<Who, Vec<Span>> = HashMap::default();
     for (span, who) in mentions {
         let list = by_who.entry(who).or_default();
         if list.is_empty() {

@@ -140,34 +140,50 @@ pub struct ErrorRecord {
     pub error: String,
 }
 
-/// Byte offset → code-point offset, for one text. Only non-ASCII characters
-/// are remembered, so an ASCII text costs nothing.
-pub struct CharIndex {
-    /// (byte just after a multi-byte character, extra bytes up to there).
-    marks: Vec<(usize, usize)>,
+/// Byte offset → code-point offset, for one text: the number of characters
+/// before each 64-byte block, so a lookup counts at most 63 bytes. An ASCII
+/// text needs no table at all.
+pub struct CharIndex<'a> {
+    text: &'a [u8],
+    /// Characters before block `i` (bytes `64 * i ..`), or empty when ASCII.
+    blocks: Vec<u32>,
 }
 
-impl CharIndex {
+/// Characters in `bytes`: the bytes that are not UTF-8 continuation bytes.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+impl<'a> CharIndex<'a> {
     /// Indexes `text`.
-    pub fn new(text: &str) -> CharIndex {
-        let mut marks = Vec::new();
+    pub fn new(text: &'a str) -> CharIndex<'a> {
+        let bytes = text.as_bytes();
+        let mut blocks = Vec::new();
         if !text.is_ascii() {
-            let mut extra = 0;
-            for (i, c) in text.char_indices() {
-                let len = c.len_utf8();
-                if len > 1 {
-                    extra += len - 1;
-                    marks.push((i + len, extra));
-                }
+            blocks.reserve(bytes.len() / 64 + 1);
+            let mut chars = 0u32;
+            for chunk in bytes.chunks(64) {
+                blocks.push(chars);
+                chars += count_chars(chunk) as u32;
             }
         }
-        CharIndex { marks }
+        CharIndex {
+            text: bytes,
+            blocks,
+        }
     }
 
     /// The code-point offset of byte offset `byte` (a character boundary).
     pub fn char_of(&self, byte: usize) -> usize {
-        let n = self.marks.partition_point(|&(end, _)| end <= byte);
-        byte - if n == 0 { 0 } else { self.marks[n - 1].1 }
+        if self.blocks.is_empty() {
+            return byte;
+        }
+        let block = byte / 64;
+        let base = self
+            .blocks
+            .get(block)
+            .map_or_else(|| count_chars(self.text), |&c| c as usize);
+        base + count_chars(&self.text[(block * 64).min(self.text.len())..byte.min(self.text.len())])
     }
 }
 
@@ -318,7 +334,7 @@ impl<'a, T, U: Serialize, F: Fn(&'a T) -> U> Serialize for Seq<'a, T, F> {
 /// The borrowed twin of [`Record`]: the same fields, in the same order.
 struct RecordView<'a> {
     doc: &'a Document,
-    index: &'a CharIndex,
+    index: &'a CharIndex<'a>,
     include_text: bool,
 }
 
