@@ -143,11 +143,21 @@ if [ $quick = 0 ]; then
         echo "| --- | --- | --- |"
         # "name  time: [lo mid hi]" then "thrpt: [lo mid hi]": keep the middles.
         awk '
-            /time:/ { name = ($1 == "time:") ? last : $1; split($0, a, /[][]/); split(a[2], t, " "); time = t[3] " " t[4]; thr = "";
-                      if (name ~ /^resources/) print "| " name " | " time " | |" ; else pending = 1; next }
-            /thrpt:/ && pending { split($0, a, /[][]/); split(a[2], t, " "); print "| " name " | " time " | " t[3] " " t[4] " |"; pending = 0; next }
-            NF == 1 { last = $1 }
-        ' "$crit"
+            /^[^ ]/ { change = 0 }
+            NF == 1 && $1 == "change:" { change = 1; next }
+            NF == 1 { last = $1; next }
+            /time:/ {
+                if (change) next
+                name = ($1 == "time:") ? last : $1
+                split($0, a, /[][]/); split(a[2], t, " "); time = t[3] " " t[4]
+                if (name ~ /^resources/) print "| " name " | " time " | |"; else pending = 1
+                next
+            }
+            /thrpt:/ {
+                if (change) { change = 0; next }
+                if (pending) { split($0, a, /[][]/); split(a[2], t, " "); print "| " name " | " time " | " t[3] " " t[4] " |"; pending = 0 }
+            }
+' "$crit"
         rm -f "$crit"
     } >> "$results"
 fi
