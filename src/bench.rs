@@ -6,7 +6,9 @@
 
 use crate::document::Document;
 use crate::names::Hit;
-use crate::{Options, Resources, locations, organisations, sentences};
+use crate::{
+    Options, Resources, events, locations, organisations, participants, people, sentences,
+};
 
 /// What one stage hands the next besides the document: the name matcher's hits.
 #[derive(Clone, Debug, Default)]
@@ -27,7 +29,14 @@ pub const STAGES: &[(&str, Stage)] = &[
         organisations::tag(d, &s.hits, &r.names);
     }),
     ("locations", |d, s, r, _| {
-        locations::tag(d, &s.hits, &r.names)
+        locations::tag(d, &s.hits, &r.names);
+    }),
+    ("people", |d, _, r, _| people::tag(d, &r.people, &r.names)),
+    ("events", |d, _, r, _| {
+        events::tag(d, &r.events, &r.participants, &r.names);
+    }),
+    ("participants", |d, _, r, _| {
+        participants::tag(d, &r.participants, &r.names);
     }),
 ];
 

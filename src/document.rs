@@ -277,6 +277,9 @@ pub struct Event {
     pub location: Option<String>,
     /// The next meeting, when announced.
     pub next: Option<NextMeeting>,
+    /// Where the text names it (its name, its variants and aliases): tells
+    /// which meeting a sentence is about. Not part of the output.
+    pub mentions: Vec<Span>,
 }
 
 /// Where the release date came from.

@@ -18,10 +18,13 @@ pub enum Kind {
     Cities,
     Regions,
     OrgWords,
+    Titles,
+    Honorifics,
+    GivenNames,
 }
 
 impl Kind {
-    const ALL: [(Kind, &'static [&'static str]); 7] = [
+    const ALL: [(Kind, &'static [&'static str]); 10] = [
         (Kind::Abbreviations, &["abbreviation", "class"]),
         (Kind::Furniture, &["phrase"]),
         (
@@ -37,6 +40,9 @@ impl Kind {
         (Kind::Cities, &["name", "country", "variants", "capital"]),
         (Kind::Regions, &["name", "variants"]),
         (Kind::OrgWords, &["word", "kind"]),
+        (Kind::Titles, &["title", "variants", "kind"]),
+        (Kind::Honorifics, &["honorific", "variants"]),
+        (Kind::GivenNames, &["name", "origin"]),
     ];
 
     /// The columns of this kind, in order.
@@ -74,6 +80,15 @@ const BUILTIN: &[(&str, &str)] = &[
     ("countries.tsv", include_str!("../gazetteers/countries.tsv")),
     ("cities.tsv", include_str!("../gazetteers/cities.tsv")),
     ("regions.tsv", include_str!("../gazetteers/regions.tsv")),
+    ("titles.tsv", include_str!("../gazetteers/titles.tsv")),
+    (
+        "honorifics.tsv",
+        include_str!("../gazetteers/honorifics.tsv"),
+    ),
+    (
+        "given_names.tsv",
+        include_str!("../gazetteers/given_names.tsv"),
+    ),
 ];
 
 /// One entry line: its 1-based line number and its fields.
@@ -226,6 +241,11 @@ pub(crate) fn valid_country(code: &str) -> bool {
     code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())
 }
 
+/// Starts with an upper-case letter.
+fn starts_with_capital(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
 impl Kind {
     /// Checks the values of one row of this kind (the field count is already right).
     fn check(self, row: &Row<'_>) -> Result<(), GazetteerErrorKind> {
@@ -326,6 +346,41 @@ impl Kind {
                         "kind",
                         row.get(1),
                         "must be an organisation kind",
+                    ));
+                }
+            }
+            Kind::Titles => {
+                if !matches!(row.get(2), "office" | "rank") {
+                    return Err(bad_value("kind", row.get(2), "must be office or rank"));
+                }
+                if !starts_with_capital(row.get(0)) {
+                    return Err(bad_value(
+                        "title",
+                        row.get(0),
+                        "must start with a capital letter",
+                    ));
+                }
+            }
+            Kind::Honorifics => {
+                if !starts_with_capital(row.get(0)) {
+                    return Err(bad_value(
+                        "honorific",
+                        row.get(0),
+                        "must start with a capital letter",
+                    ));
+                }
+            }
+            Kind::GivenNames => {
+                if !starts_with_capital(row.get(0))
+                    || !row
+                        .get(0)
+                        .chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '-' | ' ' | '\'' | '’'))
+                {
+                    return Err(bad_value(
+                        "name",
+                        row.get(0),
+                        "must be a capitalised word of letters, hyphens or apostrophes",
                     ));
                 }
             }

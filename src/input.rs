@@ -22,6 +22,8 @@ pub enum InputFormat {
     Text,
     /// One JSON object per line: `{"id", "text", "published"?}`.
     Jsonl,
+    /// Saved release pages: their main text is read (see `page.rs`).
+    Html,
 }
 
 /// How to read input bytes.
@@ -138,7 +140,11 @@ fn expand(path: PathBuf, config: InputConfig) -> Stream {
         Err(e) => return Box::new(std::iter::once(Err(unreadable(&path, stem(&path), e)))),
     };
     if meta.is_dir() {
-        let ext = if jsonl { "jsonl" } else { "txt" };
+        let ext: &'static [&'static str] = match config.format {
+            InputFormat::Jsonl => &["jsonl"],
+            InputFormat::Html => &["html", "htm"],
+            InputFormat::Text => &["txt"],
+        };
         let files = Walk::new(path, ext).map(move |found| match found {
             Err(failed) => Box::new(std::iter::once(Err(failed))) as Stream,
             Ok((_, p)) if jsonl => open_jsonl(p, config),
@@ -188,7 +194,8 @@ fn stem(path: &Path) -> String {
 /// in its place.
 struct Walk {
     root: PathBuf,
-    ext: &'static str,
+    /// The extensions wanted, without the dot.
+    ext: &'static [&'static str],
     /// Per open folder: its path relative to the root (as an id prefix) and
     /// its entries not yet visited, last to visit first.
     stack: Vec<(String, PathBuf, Vec<WalkEntry>)>,
@@ -200,24 +207,26 @@ struct Walk {
 struct WalkEntry {
     name: std::ffi::OsString,
     dir: bool,
+    /// A file's name without its extension, in bytes.
+    stem: usize,
 }
 
 impl WalkEntry {
     /// The bytes this entry's ids start with: a folder's name and `/`, or a
     /// file's name without the extension. Comparing these gives id order.
-    fn key(&self, ext: &str) -> impl Iterator<Item = u8> + '_ {
+    fn key(&self) -> impl Iterator<Item = u8> + '_ {
         let name = self.name.as_encoded_bytes();
         let (base, slash): (&[u8], &[u8]) = if self.dir {
             (name, b"/")
         } else {
-            (&name[..name.len() - ext.len() - 1], b"")
+            (&name[..self.stem], b"")
         };
         base.iter().chain(slash).copied()
     }
 }
 
 impl Walk {
-    fn new(root: PathBuf, ext: &'static str) -> Walk {
+    fn new(root: PathBuf, ext: &'static [&'static str]) -> Walk {
         let mut walk = Walk {
             root,
             ext,
@@ -256,15 +265,26 @@ impl Walk {
             let name = entry.file_name();
             let path = Path::new(&name);
             if kind.is_dir() {
-                out.push(WalkEntry { name, dir: true });
-            } else if path.extension().is_some_and(|e| e == self.ext)
-                && (kind.is_file() || readable_link(&dir.join(&name)))
+                out.push(WalkEntry {
+                    name,
+                    dir: true,
+                    stem: 0,
+                });
+            } else if let Some(e) = path
+                .extension()
+                .filter(|e| self.ext.iter().any(|x| **e == **x))
             {
-                out.push(WalkEntry { name, dir: false });
+                let stem = name.len() - e.len() - 1;
+                if kind.is_file() || readable_link(&dir.join(&name)) {
+                    out.push(WalkEntry {
+                        name,
+                        dir: false,
+                        stem,
+                    });
+                }
             }
         }
-        let ext = self.ext;
-        out.sort_by(|a, b| b.key(ext).cmp(a.key(ext)).then_with(|| b.name.cmp(&a.name)));
+        out.sort_by(|a, b| b.key().cmp(a.key()).then_with(|| b.name.cmp(&a.name)));
         Some(out)
     }
 }
@@ -290,7 +310,8 @@ impl Iterator for Walk {
                     self.stack.push((prefix, path, entries));
                 }
             } else {
-                let id = format!("{prefix}{}", &name[..name.len() - self.ext.len() - 1]);
+                let stem = Path::new(&entry.name).file_stem().unwrap_or_default();
+                let id = format!("{prefix}{}", stem.to_string_lossy());
                 return Some(Ok((id, path)));
             }
         }
@@ -469,6 +490,15 @@ struct JsonlRecord {
     published: Option<String>,
 }
 
+/// The text pressx reads: a saved page's main text with `--input html`.
+fn main_text(decoded: String, config: &InputConfig) -> String {
+    if config.format == InputFormat::Html {
+        crate::page::main_text(&decoded)
+    } else {
+        decoded
+    }
+}
+
 /// Reads and decodes one source. On failure the error carries the id the
 /// error record should have.
 pub fn load(source: Source, config: &InputConfig) -> Result<Loaded, Failed> {
@@ -492,7 +522,7 @@ pub fn load(source: Source, config: &InputConfig) -> Result<Loaded, Failed> {
                 }
             }
             let bytes = read_limited(file, config.max_bytes).map_err(fail)?;
-            let text = decode_owned(bytes, config.encoding).map_err(fail)?;
+            let text = main_text(decode_owned(bytes, config.encoding).map_err(fail)?, config);
             Ok(Loaded {
                 id,
                 text,
@@ -500,7 +530,7 @@ pub fn load(source: Source, config: &InputConfig) -> Result<Loaded, Failed> {
             })
         }
         Source::Bytes { id, bytes, .. } => {
-            let text = decode_owned(bytes, config.encoding).map_err(fail)?;
+            let text = main_text(decode_owned(bytes, config.encoding).map_err(fail)?, config);
             Ok(Loaded {
                 id,
                 text,
@@ -616,7 +646,7 @@ mod tests {
             fs::create_dir_all(p.parent().expect("has a parent")).expect("temp folder");
             fs::write(&p, "x").expect("temp file");
         }
-        let ids: Vec<String> = Walk::new(root.clone(), "txt")
+        let ids: Vec<String> = Walk::new(root.clone(), &["txt"])
             .map(|r| r.map(|(id, _)| id).map_err(|f| f.origin))
             .collect::<Result<_, _>>()
             .expect("readable");

@@ -18,12 +18,17 @@ pub mod check;
 pub mod document;
 pub mod error;
 pub mod eval;
+pub mod events;
+pub mod export;
 pub mod gazetteer;
 pub mod html;
 pub mod input;
 pub mod locations;
 pub mod names;
 pub mod organisations;
+pub mod page;
+pub mod participants;
+pub mod people;
 pub mod pipeline;
 pub mod record;
 pub mod schema;
@@ -41,6 +46,9 @@ use gazetteer::Gazetteers;
 pub struct Resources {
     pub(crate) sentences: sentences::Rules,
     pub(crate) names: names::Names,
+    pub(crate) events: events::Rules,
+    pub(crate) participants: participants::Rules,
+    pub(crate) people: people::Rules,
 }
 
 impl Resources {
@@ -55,6 +63,9 @@ impl Resources {
         Ok(Resources {
             sentences: sentences::Rules::build(gazetteers)?,
             names: names::Names::build(gazetteers)?,
+            events: events::Rules::build(),
+            participants: participants::Rules::build(),
+            people: people::Rules::build(gazetteers)?,
         })
     }
 }

@@ -6,6 +6,7 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use pressx::check::{self, Outcome};
 use pressx::error::Error;
+use pressx::export::{self, Flat};
 use pressx::gazetteer::Gazetteers;
 use pressx::input::{self, Failed, InputConfig, InputFormat, Source};
 use pressx::record::{self, ErrorRecord, to_record};
@@ -96,6 +97,7 @@ enum Order {
 enum InputKind {
     Text,
     Jsonl,
+    Html,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -103,6 +105,23 @@ enum Format {
     Json,
     Jsonl,
     Html,
+    /// One row per participant, tab-separated
+    Tsv,
+    /// One row per participant, comma-separated (RFC 4180)
+    Csv,
+    /// One row per mention, tab-separated
+    MentionsTsv,
+}
+
+impl Format {
+    /// The flat export this format is, if it is one.
+    fn flat(self) -> Option<Flat> {
+        match self {
+            Format::Tsv | Format::MentionsTsv => Some(Flat::Tsv),
+            Format::Csv => Some(Flat::Csv),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Args)]
@@ -242,15 +261,15 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
         })?),
     };
     let config = InputConfig {
-        format: if args.input == InputKind::Jsonl {
-            InputFormat::Jsonl
-        } else {
-            InputFormat::Text
+        format: match args.input {
+            InputKind::Jsonl => InputFormat::Jsonl,
+            InputKind::Html => InputFormat::Html,
+            InputKind::Text => InputFormat::Text,
         },
         encoding,
         max_bytes: args.max_bytes,
     };
-    let single = args.input == InputKind::Text
+    let single = args.input != InputKind::Jsonl
         && args.paths.len() <= 1
         && !args.paths.first().is_some_and(|p| p.is_dir());
     let to_dir = args.output.as_deref().is_some_and(is_dir_target);
@@ -271,6 +290,23 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
     let mut sink = open_sink(args.output.as_deref(), format)?;
+    // The flat formats' header: once per run on a stream, once per file in a folder.
+    if let (Some(flat), Sink::Stream { out, .. }) = (format.flat(), &mut sink) {
+        let header = if format == Format::MentionsTsv {
+            export::mentions_header()
+        } else {
+            export::header(flat)
+        };
+        if let Err(e) = out.write_all(header.as_bytes()) {
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                return Ok(ExitCode::SUCCESS);
+            }
+            return Err(Error::Output {
+                path: args.output.clone().unwrap_or_else(|| "stdout".into()),
+                error: e.to_string(),
+            });
+        }
+    }
     let include_text = args.include_text;
     let work = |item: Result<Source, Failed>| -> Result<Done, Failed> {
         let loaded = input::load(item?, &config)?;
@@ -282,6 +318,28 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
         let bytes = match format {
             Format::Html => {
                 pressx::html::page(&to_record(&doc, include_text), &doc.text).into_bytes()
+            }
+            Format::Tsv | Format::Csv | Format::MentionsTsv => {
+                let record = to_record(&doc, include_text);
+                let flat = format
+                    .flat()
+                    .expect("tsv, csv and mentions-tsv are flat formats");
+                let (header, rows) = if format == Format::MentionsTsv {
+                    (
+                        export::mentions_header(),
+                        export::render(&export::mention_rows(&record), flat),
+                    )
+                } else {
+                    (
+                        export::header(flat),
+                        export::render(&export::rows(&record, &resources), flat),
+                    )
+                };
+                if to_dir {
+                    (header + &rows).into_bytes()
+                } else {
+                    rows.into_bytes()
+                }
             }
             Format::Json | Format::Jsonl => {
                 // Sized so that a typical record is written without growing the buffer.
@@ -350,7 +408,12 @@ fn open_sink(output: Option<&Path>, format: Format) -> Result<Sink, Error> {
         let html = format == Format::Html;
         return Ok(Sink::Dir {
             dir: path.to_path_buf(),
-            ext: if html { "html" } else { "json" },
+            ext: match format {
+                Format::Html => "html",
+                Format::Tsv | Format::MentionsTsv => "tsv",
+                Format::Csv => "csv",
+                Format::Json | Format::Jsonl => "json",
+            },
             written: HashSet::new(),
             index: html.then(Vec::new),
         });

@@ -13,6 +13,18 @@ use serde::{Deserialize, Serialize};
 /// The schema name every record carries.
 pub const SCHEMA: &str = "pressx/1";
 
+/// The columns of the flat export (`--format tsv|csv`), one row per participant.
+pub const FLAT_COLUMNS: [&str; 8] = [
+    "document",
+    "party",
+    "name",
+    "acronym",
+    "role",
+    "event",
+    "event_date",
+    "sentence",
+];
+
 /// One document's record.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Record {
@@ -617,6 +629,7 @@ mod tests {
                     date: Some("2021".into()),
                     location: Some("Tunisia".into()),
                 }),
+                ..Event::default()
             },
             Event::default(),
         ];
