@@ -11,6 +11,7 @@
 //! ```
 
 pub mod batch;
+#[doc(hidden)]
 pub mod calendar;
 pub mod check;
 pub mod dates;
@@ -107,9 +108,31 @@ pub fn normalise_text(text: &str) -> std::borrow::Cow<'_, str> {
 /// Extracts everything from one document. `options.published` is the release
 /// date (when the caller knows it).
 pub fn extract(id: &str, text: &str, resources: &Resources, options: &Options) -> Document {
+    extract_owned(
+        id.to_string(),
+        normalise_text(text).into_owned(),
+        resources,
+        options,
+    )
+}
+
+/// [`extract`] for a caller that owns the text (the batch reader): the text
+/// becomes the document's without a copy when it needs no normalising.
+pub fn extract_owned(
+    id: String,
+    text: String,
+    resources: &Resources,
+    options: &Options,
+) -> Document {
+    let unchanged = matches!(normalise_text(&text), std::borrow::Cow::Borrowed(same) if same.len() == text.len());
+    let text = if unchanged {
+        text
+    } else {
+        normalise_text(&text).into_owned()
+    };
     let mut doc = Document {
-        id: id.to_string(),
-        text: normalise_text(text).into_owned(),
+        id,
+        text,
         published: options.published.map(|date| document::Published {
             date,
             from: document::PublishedFrom::Input,

@@ -10,7 +10,7 @@ use pressx::export::{self, Flat};
 use pressx::gazetteer::Gazetteers;
 use pressx::input::{self, Failed, InputConfig, InputFormat, Source};
 use pressx::output::{Inputs, OutputDir};
-use pressx::record::{ErrorRecord, to_record};
+use pressx::record::{self, ErrorRecord, to_record};
 use pressx::{Date, DateOrder, Options, Resources, batch, eval, schema};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -346,11 +346,13 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
         if loaded.published.is_some() {
             opts.published = loaded.published;
         }
-        let doc = pressx::extract(&loaded.id, &loaded.text, &resources, &opts);
-        let record = to_record(&doc, include_text);
+        let doc = pressx::extract_owned(loaded.id, loaded.text, &resources, &opts);
         let bytes = match format {
-            Format::Html => pressx::html::page(&record, &doc.text).into_bytes(),
+            Format::Html => {
+                pressx::html::page(&to_record(&doc, include_text), &doc.text).into_bytes()
+            }
             Format::Tsv | Format::Csv | Format::MentionsTsv => {
+                let record = to_record(&doc, include_text);
                 let flat = format
                     .flat()
                     .expect("tsv, csv and mentions-tsv are flat formats");
@@ -372,19 +374,17 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
                 }
             }
             Format::Json | Format::Jsonl => {
-                let mut bytes = if format == Format::Json {
-                    serde_json::to_vec_pretty(&record)
-                } else {
-                    serde_json::to_vec(&record)
-                }
-                .expect("a record always serialises: it holds only strings, numbers and lists");
+                // Sized so that a typical record is written without growing the buffer.
+                let mut bytes =
+                    Vec::with_capacity(4096 + doc.text.len() * if include_text { 2 } else { 1 });
+                record::write_json(&doc, include_text, format == Format::Json, &mut bytes);
                 bytes.push(b'\n');
                 bytes
             }
         };
         Ok(Done {
-            id: record.id,
-            title: record.title,
+            title: doc.title.map(|t| t.of(&doc.text).to_string()),
+            id: doc.id,
             bytes,
         })
     };

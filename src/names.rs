@@ -349,7 +349,10 @@ impl Names {
                 }
                 let key = &self.arena[e.start as usize..(e.start + e.len) as usize];
                 let stop = start + e.len as usize;
+                // The last byte before the whole surface: it rejects most of a
+                // long group ("ministry of …") without comparing the rest.
                 if stop > bytes.len()
+                    || key.last().copied() != Some(fold_byte(bytes[stop - 1]))
                     || !eq_folded(&bytes[start..stop], key)
                     || !text.is_char_boundary(stop)
                     || !is_word_boundary(text, start, stop)

@@ -15,7 +15,7 @@
 //! Deliberately ignored: single parenthesised words that are not acronyms of
 //! the words before them ("(2021)", "(Kazakhstan)"), and named meetings.
 
-use crate::document::{Document, OrgKind, OrgSource, Organisation, Span};
+use crate::document::{Document, OrgKind, OrgSource, Organisation, Span, SpanSet};
 use crate::names::{Hit, Names, Target, is_word_boundary};
 use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashMap as HashMap;
@@ -316,7 +316,7 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
     }
     // Definition spans win over the gazetteer hits they overlap.
     forced.sort();
-    let covered = Coverage::new(forced.iter().map(|(f, _)| *f));
+    let covered = SpanSet::new(forced.iter().map(|(f, _)| *f).collect());
     mentions.retain(|(s, _)| !covered.overlaps(*s));
     forced.dedup_by(|b, a| a.0.overlaps(b.0));
     mentions.extend(forced);
@@ -348,9 +348,7 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
         for m in matcher.find_overlapping_iter(text) {
             uses[m.pattern().as_usize()].push(Span::new(m.start(), m.end()));
         }
-        let mut spans: Vec<Span> = mentions.iter().map(|(s, _)| *s).collect();
-        spans.sort();
-        let covered = Coverage::new(spans.into_iter());
+        let covered = SpanSet::new(mentions.iter().map(|(s, _)| *s).collect());
         // Alias uses taken so far (start → end); they never overlap each other.
         let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
         for ((_, who), mut spans) in claims.iter().zip(uses) {
@@ -434,32 +432,6 @@ fn head_kind(long: &str, names: &Names) -> Option<OrgKind> {
                 .or_else(|| (w.to_lowercase() == "pol").then_some(OrgKind::Police))
         })
         .next_back()
-}
-
-/// Sorted spans, answering "does this span overlap any of them?" in log time.
-struct Coverage {
-    /// (start, the largest end of this span and every span before it).
-    starts: Vec<(usize, usize)>,
-}
-
-impl Coverage {
-    /// `spans` sorted by start.
-    fn new(spans: impl Iterator<Item = Span>) -> Coverage {
-        let mut reach = 0;
-        let starts = spans
-            .map(|s| {
-                reach = reach.max(s.end);
-                (s.start, reach)
-            })
-            .collect();
-        Coverage { starts }
-    }
-
-    fn overlaps(&self, span: Span) -> bool {
-        // Spans starting before `span` ends; one of them reaches into it iff the furthest does.
-        let n = self.starts.partition_point(|&(start, _)| start < span.end);
-        n > 0 && self.starts[n - 1].1 > span.start
-    }
 }
 
 /// The ids given to organisations defined in the text so far.

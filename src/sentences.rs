@@ -393,8 +393,19 @@ fn full_stop_ends(s: &str, start: usize, p: usize, next: char, rules: &Rules) ->
     if token_start == start && list_marker(&s[start..]).is_some() {
         return false;
     }
-    let lower = token.to_lowercase();
-    match rules.abbreviations.get(&lower) {
+    // Most tokens are short ASCII words: lower-case them on the stack, not in a new String.
+    let mut buf = [0u8; 24];
+    let class = match buf.get_mut(..token.len()) {
+        Some(lower) if token.is_ascii() => {
+            lower.copy_from_slice(token.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower)
+                .ok()
+                .and_then(|k| rules.abbreviations.get(k))
+        }
+        _ => rules.abbreviations.get(&token.to_lowercase()),
+    };
+    match class {
         Some(Class::Title | Class::Inner) => return false,
         Some(Class::Number) => return !next.is_numeric() && next.is_uppercase(),
         Some(Class::Final) => return next.is_uppercase(),
