@@ -35,12 +35,9 @@
 //! and pronouns.
 
 use crate::document::{Document, Person, Span};
-use crate::error::{GazetteerError, GazetteerErrorKind};
+use crate::error::GazetteerError;
 use crate::gazetteer::{Gazetteers, Kind};
 use crate::names::{Names, Target};
-use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
-};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -636,7 +633,10 @@ const GROUP_WORDS: &[&str] = &["delegation", "Delegation", "team", "mission", "M
 /// The title, honorific and name rules, built once from the gazetteers.
 #[derive(Clone, Debug)]
 pub struct Rules {
-    automaton: AhoCorasick,
+    /// Every title and honorific surface, ASCII lower-cased: its index in `patterns`.
+    keys: FxMap<Box<[u8]>, u32>,
+    /// The longest key, in bytes.
+    max_key: usize,
     patterns: Vec<Vec<Pattern>>,
     titles: Vec<Title>,
     lexicon: FxMap<Box<str>, u8>,
@@ -720,36 +720,22 @@ impl Rules {
                 starts.push(c.to_uppercase().chain(chars).collect());
             }
         }
-        let mut key_index: HashMap<String, usize> = HashMap::new();
-        let mut keys: Vec<String> = Vec::new();
+        let mut keys: FxMap<Box<[u8]>, u32> =
+            FxMap::with_capacity_and_hasher(forms.len(), Default::default());
+        let mut max_key = 0;
         let mut patterns: Vec<Vec<Pattern>> = Vec::new();
         for (surface, cue) in forms {
-            let key = surface.to_ascii_lowercase();
-            let i = *key_index.entry(key.clone()).or_insert_with(|| {
-                keys.push(key);
+            let key = surface.to_ascii_lowercase().into_bytes().into_boxed_slice();
+            max_key = max_key.max(key.len());
+            let i = *keys.entry(key).or_insert_with(|| {
                 patterns.push(Vec::new());
-                patterns.len() - 1
-            });
+                (patterns.len() - 1) as u32
+            }) as usize;
             let exact = all_caps(&surface).then(|| surface.clone().into_boxed_str());
             if !patterns[i].iter().any(|p| p.cue == cue && p.exact == exact) {
                 patterns[i].push(Pattern { cue, exact });
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .start_kind(StartKind::Anchored)
-            // Searched only at words that start a title: a cheap-to-build NFA will do.
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&keys)
-            .map_err(|e| GazetteerError {
-                path: "gazetteers".into(),
-                line: 0,
-                kind: GazetteerErrorKind::Unreadable(format!(
-                    "cannot build the title automaton: {e}"
-                )),
-            })?;
-
         let given_rows: usize = g.of(Kind::GivenNames).map(|f| f.rows.len()).sum();
         let mut lexicon: FxMap<Box<str>, u8> =
             FxMap::with_capacity_and_hasher(given_rows + 2_000, Default::default());
@@ -794,7 +780,8 @@ impl Rules {
             }
         }
         Ok(Rules {
-            automaton,
+            keys,
+            max_key,
             patterns,
             titles,
             lexicon,
@@ -808,36 +795,47 @@ impl Rules {
     /// The longest title or honorific starting at `at` and ending before
     /// `limit` at a word boundary: (its cue, its end).
     fn cue_at(&self, text: &str, at: usize, limit: usize) -> Option<(Cue, usize)> {
-        let mut limit = limit;
-        loop {
-            let input = Input::new(text).span(at..limit).anchored(Anchored::Yes);
-            let m = self.automaton.find(input)?;
-            let end = m.end();
-            let surface = &text[at..end];
-            let boundary = surface.ends_with('.')
-                || !text[end..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
-            let first_upper = surface.chars().next().is_some_and(char::is_uppercase);
-            if boundary && first_upper {
-                let found = self.patterns[m.pattern().as_usize()]
-                    .iter()
-                    .find(|p| p.exact.as_deref().is_none_or(|e| e == surface));
-                if let Some(p) = found {
-                    return Some((p.cue, end));
-                }
-            }
-            // Try a shorter surface: one ending before this one's last character.
-            let shorter = text[..end]
-                .char_indices()
-                .next_back()
-                .map_or(at, |(i, _)| i);
-            if shorter <= at {
-                return None;
-            }
-            limit = shorter;
+        let head = &text[at..limit];
+        if !head.chars().next().is_some_and(char::is_uppercase) {
+            return None;
         }
+        let mut cut = head.len().min(self.max_key);
+        while !head.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let head = &head[..cut];
+        let mut buf = [0u8; 256];
+        let mut heap = Vec::new();
+        let lower: &mut [u8] = if head.len() <= buf.len() {
+            &mut buf[..head.len()]
+        } else {
+            heap.resize(head.len(), 0);
+            &mut heap
+        };
+        lower.copy_from_slice(head.as_bytes());
+        lower.make_ascii_lowercase();
+        // Longest first; a surface that may match ends at a word boundary:
+        // after a full stop or before a character that is no letter or digit.
+        let mut next = text[at + head.len()..].chars().next();
+        for (i, c) in head.char_indices().rev() {
+            let end = i + c.len_utf8();
+            let boundary = c == '.' || !next.is_some_and(char::is_alphanumeric);
+            next = Some(c);
+            if !boundary {
+                continue;
+            }
+            let Some(&k) = self.keys.get(&lower[..end]) else {
+                continue;
+            };
+            let surface = &head[..end];
+            let found = self.patterns[k as usize]
+                .iter()
+                .find(|p| p.exact.as_deref().is_none_or(|e| e == surface));
+            if let Some(p) = found {
+                return Some((p.cue, at + end));
+            }
+        }
+        None
     }
 }
 
@@ -1745,9 +1743,8 @@ fn common_word(text: &str, span: Span) -> bool {
     let from = floor_boundary(text, span.start.saturating_sub(4000));
     let to = floor_boundary(text, (span.end + 4000).min(text.len()));
     let window = &text[from..to];
-    window
-        .match_indices(lower.as_str())
-        .any(|(i, _)| crate::names::is_word_boundary(window, i, i + lower.len()))
+    memchr::memmem::find_iter(window.as_bytes(), lower.as_bytes())
+        .any(|i| crate::names::is_word_boundary(window, i, i + lower.len()))
 }
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {
@@ -1779,12 +1776,36 @@ fn key_of<'t>(text: &'t str, words: &[Span], out: &mut Vec<&'t str>) {
     }));
 }
 
-/// Whether `word` lower-cased is `lower`.
-fn eq_fold(word: &str, lower: &str) -> bool {
-    if word.is_ascii() {
-        word.eq_ignore_ascii_case(lower)
-    } else {
-        word.chars().flat_map(char::to_lowercase).eq(lower.chars())
+/// The words of a name key lower-cased character by character (as
+/// `char::to_lowercase`), kept in one buffer: compared with the lower-cased
+/// keys of the people found so far.
+#[derive(Default)]
+struct Folded {
+    buf: String,
+    ends: Vec<usize>,
+}
+
+impl Folded {
+    fn fold(&mut self, key: &[&str]) {
+        self.buf.clear();
+        self.ends.clear();
+        for w in key {
+            if w.is_ascii() {
+                let start = self.buf.len();
+                self.buf.push_str(w);
+                self.buf[start..].make_ascii_lowercase();
+            } else {
+                self.buf.extend(w.chars().flat_map(char::to_lowercase));
+            }
+            self.ends.push(self.buf.len());
+        }
+    }
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+    fn word(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.buf[start..self.ends[i]]
     }
 }
 
@@ -1804,12 +1825,14 @@ fn resolve(text: &str, rules: &Rules, cands: Vec<Candidate>, arena: &[Span]) -> 
     let mut last_seen: Vec<usize> = Vec::new();
     let mut deferred = Vec::new();
     let mut key: Vec<&str> = Vec::new();
+    let mut folded = Folded::default();
     for (n, c) in cands.into_iter().enumerate() {
         key_of(text, &arena[c.words.clone()], &mut key);
         if key.is_empty() {
             continue;
         }
-        match find_person(&people, &last_seen, &key, c.cued) {
+        folded.fold(&key);
+        match find_person(&people, &last_seen, &folded, c.cued) {
             Some(p) => {
                 join(&mut people[p], c, &key, rules);
                 last_seen[p] = n;
@@ -1831,7 +1854,8 @@ fn resolve(text: &str, rules: &Rules, cands: Vec<Candidate>, arena: &[Span]) -> 
     // Mentions before the full name ("Norov … Vladimir Norov" is rare but possible).
     for (n, c) in deferred {
         key_of(text, &arena[c.words.clone()], &mut key);
-        if let Some(p) = find_person(&people, &last_seen, &key, c.cued) {
+        folded.fold(&key);
+        if let Some(p) = find_person(&people, &last_seen, &folded, c.cued) {
             join(&mut people[p], c, &key, rules);
             last_seen[p] = last_seen[p].max(n);
         }
@@ -1877,36 +1901,33 @@ fn resolve(text: &str, rules: &Rules, cands: Vec<Candidate>, arena: &[Span]) -> 
 /// surname; a full name whose surname is a person known by surname only; a
 /// lone surname; after a title or honorific, any word of a name. Several
 /// matches: the one mentioned last.
-fn find_person(people: &[Entry], last_seen: &[usize], key: &[&str], cued: bool) -> Option<usize> {
+fn find_person(people: &[Entry], last_seen: &[usize], key: &Folded, cued: bool) -> Option<usize> {
     let latest = |it: &mut dyn Iterator<Item = usize>| it.max_by_key(|&p| last_seen[p]);
+    let n = key.len();
     let same =
-        |e: &Entry| e.key.len() == key.len() && key.iter().zip(&e.key).all(|(w, k)| eq_fold(w, k));
+        |e: &Entry| e.key.len() == n && e.key.iter().enumerate().all(|(i, k)| key.word(i) == k);
     if let Some(p) = latest(&mut (0..people.len()).filter(|&p| same(&people[p]))) {
         return Some(p);
     }
-    if key.len() >= 2 {
-        let first = key[0];
-        let last = key[key.len() - 1];
+    if n >= 2 {
+        let first = key.word(0);
+        let last = key.word(n - 1);
         return latest(&mut (0..people.len()).filter(|&p| {
             let e = &people[p];
-            (e.key.len() >= 2
-                && eq_fold(first, &e.key[0])
-                && eq_fold(last, &e.key[e.key.len() - 1]))
-                || (e.key.len() == 1 && (eq_fold(last, &e.key[0]) || eq_fold(first, &e.key[0])))
+            (e.key.len() >= 2 && first == e.key[0] && last == e.key[e.key.len() - 1])
+                || (e.key.len() == 1 && (last == e.key[0] || first == e.key[0]))
         }));
     }
-    let word = key[0];
-    latest(&mut (0..people.len()).filter(|&p| eq_fold(word, &people[p].key[people[p].surname])))
-        .or_else(|| {
+    let word = key.word(0);
+    latest(&mut (0..people.len()).filter(|&p| word == people[p].key[people[p].surname])).or_else(
+        || {
             if cued {
-                latest(
-                    &mut (0..people.len())
-                        .filter(|&p| people[p].key.iter().any(|k| eq_fold(word, k))),
-                )
+                latest(&mut (0..people.len()).filter(|&p| people[p].key.iter().any(|k| word == k)))
             } else {
                 None
             }
-        })
+        },
+    )
 }
 
 fn join(e: &mut Entry, c: Candidate, key: &[&str], rules: &Rules) {
