@@ -877,17 +877,17 @@ impl Tok {
         self.flags >> 8 & u16::from(lexicon_flag) != 0
     }
     fn is_word(&self, text: &str, w: &str) -> bool {
-        self.unit == Unit::Word && self.span.of(text) == w
+        matches!(self.unit, Unit::Word) && self.span.of(text) == w
     }
     fn is_word_in(&self, text: &str, ws: &[&str]) -> bool {
-        self.unit == Unit::Word && ws.contains(&self.span.of(text))
+        matches!(self.unit, Unit::Word) && ws.contains(&self.span.of(text))
     }
     fn is_punct(&self, c: char) -> bool {
-        self.unit == Unit::Punct(c)
+        matches!(self.unit, Unit::Punct(d) if d == c)
     }
     fn is_aff(&self) -> bool {
         matches!(self.unit, Unit::Org(_) | Unit::Place(_))
-            || (self.unit == Unit::Word && self.has(DEMONYM))
+            || (matches!(self.unit, Unit::Word) && self.has(DEMONYM))
     }
 }
 
@@ -898,6 +898,7 @@ fn is_joiner(c: char) -> bool {
 /// Cuts `text[start..end]` into units, appending to `out`. `spans` are the
 /// organisation and place mentions, sorted and not overlapping; `next` is the
 /// first of them that may lie at or after `start`.
+#[inline(never)]
 fn units(
     text: &str,
     start: usize,
@@ -1324,11 +1325,11 @@ fn port_is_of(text: &str, toks: &[Tok], port_start: Option<usize>) -> bool {
 /// A demonym used as an adjective of a name after "of" ("Director of
 /// Chinese Institute"), not as a country.
 fn adjective(toks: &[Tok], j: usize, st: State) -> bool {
-    toks[j].unit == Unit::Word
+    matches!(toks[j].unit, Unit::Word)
         && matches!(st, State::Of | State::OfThe)
         && toks
             .get(j + 1)
-            .is_some_and(|n| n.unit == Unit::Word && n.flags & CAP != 0)
+            .is_some_and(|n| matches!(n.unit, Unit::Word) && n.flags & CAP != 0)
 }
 
 /// Ends a portfolio that started at `port_start` just before `toks[j]`,
@@ -1367,7 +1368,7 @@ struct Candidate {
 /// Whether a word is a name word: capitalised, not a stop word, not all
 /// caps unless a name word came before ("Abdelghani HAMEL").
 fn name_word(t: &Tok, started: bool) -> bool {
-    t.unit == Unit::Word
+    matches!(t.unit, Unit::Word)
         && t.flags & CAP != 0
         && t.flags & DIGIT == 0
         && !t.has(STOP)
@@ -1378,13 +1379,14 @@ fn name_word(t: &Tok, started: bool) -> bool {
 /// A single capital followed by a full stop: an initial ("Tarek A. Sharif").
 fn initial(text: &str, toks: &[Tok], k: usize) -> bool {
     let t = &toks[k];
-    t.unit == Unit::Word
+    matches!(t.unit, Unit::Word)
         && t.flags & CAP != 0
         && t.span.of(text).chars().count() == 1
         && toks.get(k + 1).is_some_and(|p| p.is_punct('.'))
 }
 
 /// The candidates of one sentence's units.
+#[inline(never)]
 fn candidates(
     doc: &Document,
     toks: &[Tok],
@@ -1413,7 +1415,7 @@ fn candidates(
                 continue;
             }
             // An honorific that no name follows is a name word: "Zaw Lin Tun Chairman".
-            if t.unit == Unit::Honorific
+            if matches!(t.unit, Unit::Honorific)
                 && !words.is_empty()
                 && t.span.of(text).chars().all(char::is_alphabetic)
                 && !toks.get(e + 1).is_some_and(|n| name_word(n, false))
@@ -1684,7 +1686,9 @@ fn group_affiliation(text: &str, toks: &[Tok], lead: usize) -> Option<usize> {
     }
     // "X’s delegation", "the Kazakh delegation", "the SCO delegation"
     let mut p = g;
-    while p > 0 && (toks[p - 1].unit == Unit::Poss || toks[p - 1].is_word(text, "high-level")) {
+    while p > 0
+        && (matches!(toks[p - 1].unit, Unit::Poss) || toks[p - 1].is_word(text, "high-level"))
+    {
         p -= 1;
     }
     (p > 0 && toks[p - 1].is_aff()).then_some(p - 1)
@@ -1759,6 +1763,8 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 struct Entry {
     /// The name's words, lower-cased, initials and particles left out.
     key: Vec<String>,
+    /// `word_hash` of each word of `key`.
+    hashes: Vec<u64>,
     /// Index in `key` of the surname.
     surname: usize,
     name: Span,
@@ -1783,12 +1789,38 @@ fn key_of<'t>(text: &'t str, words: &[Span], out: &mut Vec<&'t str>) {
 struct Folded {
     buf: String,
     ends: Vec<usize>,
+    hashes: Vec<u64>,
+}
+
+/// A hash of a lower-cased name word: compared before the words themselves.
+fn word_hash(w: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(w.as_bytes());
+    h.finish()
+}
+
+/// Lists person `p` under each of the hashes of its key's words.
+fn index_words(by_word: &mut FxMap<u64, Vec<usize>>, hashes: &[u64], p: usize) {
+    for &h in hashes {
+        let list = by_word.entry(h).or_default();
+        if list.last() != Some(&p) {
+            list.push(p);
+        }
+    }
+}
+
+/// A person's key (lower-cased) and the hashes of its words.
+fn entry_key(key: &[&str]) -> (Vec<String>, Vec<u64>) {
+    let words: Vec<String> = key.iter().map(|w| w.to_lowercase()).collect();
+    let hashes = words.iter().map(|w| word_hash(w)).collect();
+    (words, hashes)
 }
 
 impl Folded {
     fn fold(&mut self, key: &[&str]) {
         self.buf.clear();
         self.ends.clear();
+        self.hashes.clear();
         for w in key {
             if w.is_ascii() {
                 let start = self.buf.len();
@@ -1797,8 +1829,25 @@ impl Folded {
             } else {
                 self.buf.extend(w.chars().flat_map(char::to_lowercase));
             }
+            let start = self.ends.last().copied().unwrap_or(0);
+            self.hashes.push(word_hash(&self.buf[start..]));
             self.ends.push(self.buf.len());
         }
+    }
+    /// The people (sorted, once each) with a word whose hash is one of the key's.
+    fn near(&self, by_word: &FxMap<u64, Vec<usize>>, out: &mut Vec<usize>) {
+        out.clear();
+        for h in &self.hashes {
+            if let Some(list) = by_word.get(h) {
+                out.extend_from_slice(list);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+    /// Whether word `i` is word `j` of `e`'s key.
+    fn is(&self, i: usize, e: &Entry, j: usize) -> bool {
+        self.hashes[i] == e.hashes[j] && self.word(i) == e.key[j]
     }
     fn len(&self) -> usize {
         self.ends.len()
@@ -1820,26 +1869,37 @@ fn surname_index(rules: &Rules, key: &[&str]) -> usize {
 }
 
 /// Joins candidates into people: full names first, then later mentions.
+#[inline(never)]
 fn resolve(text: &str, rules: &Rules, cands: Vec<Candidate>, arena: &[Span]) -> Vec<Person> {
     let mut people: Vec<Entry> = Vec::new();
     let mut last_seen: Vec<usize> = Vec::new();
     let mut deferred = Vec::new();
     let mut key: Vec<&str> = Vec::new();
     let mut folded = Folded::default();
+    // The people whose key holds a word, by the word's hash; `near`: those
+    // sharing a word with the candidate, the only ones it may refer to.
+    let mut by_word: FxMap<u64, Vec<usize>> = FxMap::default();
+    let mut near: Vec<usize> = Vec::new();
     for (n, c) in cands.into_iter().enumerate() {
         key_of(text, &arena[c.words.clone()], &mut key);
         if key.is_empty() {
             continue;
         }
         folded.fold(&key);
-        match find_person(&people, &last_seen, &folded, c.cued) {
+        folded.near(&by_word, &mut near);
+        match find_person(&people, &last_seen, &near, &folded, c.cued) {
             Some(p) => {
-                join(&mut people[p], c, &key, rules);
+                if join(&mut people[p], c, &key, rules) {
+                    index_words(&mut by_word, &people[p].hashes, p);
+                }
                 last_seen[p] = n;
             }
             None if c.new => {
+                let (words, hashes) = entry_key(&key);
+                index_words(&mut by_word, &hashes, people.len());
                 people.push(Entry {
-                    key: key.iter().map(|w| w.to_lowercase()).collect(),
+                    key: words,
+                    hashes,
                     surname: surname_index(rules, &key),
                     name: c.span,
                     titles: c.titles,
@@ -1855,8 +1915,11 @@ fn resolve(text: &str, rules: &Rules, cands: Vec<Candidate>, arena: &[Span]) -> 
     for (n, c) in deferred {
         key_of(text, &arena[c.words.clone()], &mut key);
         folded.fold(&key);
-        if let Some(p) = find_person(&people, &last_seen, &folded, c.cued) {
-            join(&mut people[p], c, &key, rules);
+        folded.near(&by_word, &mut near);
+        if let Some(p) = find_person(&people, &last_seen, &near, &folded, c.cued) {
+            if join(&mut people[p], c, &key, rules) {
+                index_words(&mut by_word, &people[p].hashes, p);
+            }
             last_seen[p] = last_seen[p].max(n);
         }
     }
@@ -1901,40 +1964,46 @@ fn resolve(text: &str, rules: &Rules, cands: Vec<Candidate>, arena: &[Span]) -> 
 /// surname; a full name whose surname is a person known by surname only; a
 /// lone surname; after a title or honorific, any word of a name. Several
 /// matches: the one mentioned last.
-fn find_person(people: &[Entry], last_seen: &[usize], key: &Folded, cued: bool) -> Option<usize> {
-    let latest = |it: &mut dyn Iterator<Item = usize>| it.max_by_key(|&p| last_seen[p]);
+fn find_person(
+    people: &[Entry],
+    last_seen: &[usize],
+    near: &[usize],
+    key: &Folded,
+    cued: bool,
+) -> Option<usize> {
+    let latest = |f: &dyn Fn(&Entry) -> bool| {
+        near.iter()
+            .copied()
+            .filter(|&p| f(&people[p]))
+            .max_by_key(|&p| last_seen[p])
+    };
     let n = key.len();
-    let same =
-        |e: &Entry| e.key.len() == n && e.key.iter().enumerate().all(|(i, k)| key.word(i) == k);
-    if let Some(p) = latest(&mut (0..people.len()).filter(|&p| same(&people[p]))) {
+    if let Some(p) = latest(&|e| e.key.len() == n && (0..n).all(|i| key.is(i, e, i))) {
         return Some(p);
     }
     if n >= 2 {
-        let first = key.word(0);
-        let last = key.word(n - 1);
-        return latest(&mut (0..people.len()).filter(|&p| {
-            let e = &people[p];
-            (e.key.len() >= 2 && first == e.key[0] && last == e.key[e.key.len() - 1])
-                || (e.key.len() == 1 && (last == e.key[0] || first == e.key[0]))
-        }));
+        return latest(&|e| {
+            let m = e.key.len();
+            (m >= 2 && key.is(0, e, 0) && key.is(n - 1, e, m - 1))
+                || (m == 1 && (key.is(n - 1, e, 0) || key.is(0, e, 0)))
+        });
     }
-    let word = key.word(0);
-    latest(&mut (0..people.len()).filter(|&p| word == people[p].key[people[p].surname])).or_else(
-        || {
-            if cued {
-                latest(&mut (0..people.len()).filter(|&p| people[p].key.iter().any(|k| word == k)))
-            } else {
-                None
-            }
-        },
-    )
+    latest(&|e| key.is(0, e, e.surname)).or_else(|| {
+        if cued {
+            latest(&|e| (0..e.key.len()).any(|j| key.is(0, e, j)))
+        } else {
+            None
+        }
+    })
 }
 
-fn join(e: &mut Entry, c: Candidate, key: &[&str], rules: &Rules) {
-    if key.len() > e.key.len() {
+/// Adds a mention to a person; whether its key changed (a fuller name).
+fn join(e: &mut Entry, c: Candidate, key: &[&str], rules: &Rules) -> bool {
+    let fuller = key.len() > e.key.len();
+    if fuller {
         // A fuller name for someone first known by surname.
         e.surname = surname_index(rules, key);
-        e.key = key.iter().map(|w| w.to_lowercase()).collect();
+        (e.key, e.hashes) = entry_key(key);
         e.name = c.span;
     }
     e.mentions.push(c.span);
@@ -1942,6 +2011,7 @@ fn join(e: &mut Entry, c: Candidate, key: &[&str], rules: &Rules) {
     if e.affiliation.is_none() {
         e.affiliation = c.affiliation;
     }
+    fuller
 }
 
 /// Finds the people of `doc`, reading its sentences, organisations and places.
