@@ -581,11 +581,40 @@ const MODIFIERS: &[(&str, &str)] = &[
     ("Assistant", "Assistant"),
 ];
 
-/// Lower-case name particles inside a name ("Ursula von der Leyen").
-const PARTICLES: &[&str] = &[
-    "bin", "ibn", "bint", "binti", "al", "el", "van", "der", "den", "de", "del", "della", "di",
-    "da", "du", "dos", "das", "von", "zu", "la", "le", "ter", "ten", "y", "ben", "abu", "ould",
-];
+/// Whether `word` is a lower-case name particle inside a name ("Ursula von
+/// der Leyen"); a `match`, so no list is compared word by word.
+fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "bin"
+            | "ibn"
+            | "bint"
+            | "binti"
+            | "al"
+            | "el"
+            | "van"
+            | "der"
+            | "den"
+            | "de"
+            | "del"
+            | "della"
+            | "di"
+            | "da"
+            | "du"
+            | "dos"
+            | "das"
+            | "von"
+            | "zu"
+            | "la"
+            | "le"
+            | "ter"
+            | "ten"
+            | "y"
+            | "ben"
+            | "abu"
+            | "ould"
+    )
+}
 
 /// Verbs whose "by" introduces a person ("led by", "headed by").
 const BY_VERBS: &[&str] = &[
@@ -891,6 +920,17 @@ impl Tok {
     }
 }
 
+/// ASCII letters and digits, by byte.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '‐')
 }
@@ -977,9 +1017,10 @@ fn units(
         let mut j = i;
         let mut possessive = None;
         loop {
-            while j < limit && bytes[j].is_ascii_alphanumeric() {
-                j += 1;
-            }
+            j += bytes[j..limit]
+                .iter()
+                .position(|&b| !ASCII_ALNUM[usize::from(b)])
+                .unwrap_or(limit - j);
             if j >= limit {
                 break;
             }
@@ -1054,7 +1095,7 @@ fn units(
                 }
             }
             flags |= u16::from(lex) << 8;
-        } else if word.len() <= 5 && PARTICLES.contains(&word) {
+        } else if is_particle(word) {
             flags |= PARTICLE;
         } else if let Some(rest) = word
             .strip_prefix("al-")
@@ -1930,26 +1971,28 @@ fn resolve(text: &str, rules: &Rules, cands: Vec<Candidate>, arena: &[Span]) -> 
             e.mentions.dedup();
             let mut titles: Vec<String> = Vec::new();
             let offices = e.titles.iter().any(|(_, k)| *k == TitleKind::Office);
-            for (t, k) in &e.titles {
+            for (t, k) in e.titles {
                 // "Director" and later "Director of the Executive Committee": one title.
                 let same = |u: &String| {
-                    u == t
+                    *u == t
                         || t.strip_prefix(u.as_str())
                             .is_some_and(|r| r.starts_with(' '))
                         || u.strip_prefix(t.as_str())
                             .is_some_and(|r| r.starts_with(' '))
                 };
-                if (*k == TitleKind::Office || !offices) && !titles.iter().any(same) {
-                    titles.push(t.clone());
+                if (k == TitleKind::Office || !offices) && !titles.iter().any(same) {
+                    titles.push(t);
                 }
             }
+            let mut name = String::with_capacity(e.name.end - e.name.start);
+            for w in e.name.of(text).split_whitespace() {
+                if !name.is_empty() {
+                    name.push(' ');
+                }
+                name.push_str(w);
+            }
             Person {
-                name: e
-                    .name
-                    .of(text)
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                name,
                 titles,
                 affiliation: e.affiliation,
                 mentions: e.mentions,
