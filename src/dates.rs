@@ -276,8 +276,8 @@ impl Anchors {
         let (ascii, other): (Vec<&String>, Vec<&String>) = words.iter().partition(|w| w.is_ascii());
         let other: Vec<Box<[char]>> = other
             .iter()
+            .filter(|w| !w.is_empty())
             .map(|w| w.chars().map(fold_key).collect())
-            .filter(|w: &Box<[char]>| !w.is_empty())
             .collect();
         let mut other_first: Vec<char> = other.iter().map(|w| w[0]).collect();
         other_first.sort_unstable();
