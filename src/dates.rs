@@ -262,35 +262,71 @@ impl Rules {
 #[derive(Clone, Debug)]
 struct Anchors {
     /// The ASCII words, lower-cased.
-    ascii: HashSet<Box<[u8]>>,
-    /// The longest ASCII word, in bytes.
-    ascii_max: usize,
-    /// The other words, each character as its [`fold_key`].
+    ascii: rustc_hash::FxHashSet<Box<[u8]>>,
+    /// Per lower-case ASCII first letter, bit `n` set when an ASCII word of
+    /// `n` bytes starts with it: most words are turned away by this alone.
+    ascii_lens: [u64; 128],
+    /// The other words, each character as its [`fold_key`], sorted by
+    /// their first key.
     other: Vec<Box<[char]>>,
-    /// The keys the other words start with.
-    other_first: Vec<char>,
+    /// The keys the other words start with, each with the range of `other`
+    /// that starts with it.
+    other_first: Vec<(char, u32, u32)>,
+    /// Per ASCII first key of an other word, the bytes that may follow it:
+    /// bit `b % 64` of word `b / 64`: the second key in either case, and
+    /// every byte from 0x80. Most letters of a text fail this test at once.
+    other_ascii_next: Vec<[u64; 4]>,
 }
 
 impl Anchors {
     fn new(words: &[String]) -> Anchors {
         let (ascii, other): (Vec<&String>, Vec<&String>) = words.iter().partition(|w| w.is_ascii());
-        let other: Vec<Box<[char]>> = other
+        let mut other: Vec<Box<[char]>> = other
             .iter()
             .filter(|w| !w.is_empty())
             .map(|w| w.chars().map(fold_key).collect())
             .collect();
-        let mut other_first: Vec<char> = other.iter().map(|w| w[0]).collect();
-        other_first.sort_unstable();
-        other_first.dedup();
+        other.sort_by_key(|w| w[0]);
+        let mut other_first: Vec<(char, u32, u32)> = Vec::new();
+        for (i, w) in other.iter().enumerate() {
+            match other_first.last_mut() {
+                Some((c, _, end)) if *c == w[0] => *end = i as u32 + 1,
+                _ => other_first.push((w[0], i as u32, i as u32 + 1)),
+            }
+        }
+        let ascii: rustc_hash::FxHashSet<Box<[u8]>> = ascii
+            .iter()
+            .filter(|w| !w.is_empty() && w.len() < 64)
+            .map(|w| w.to_ascii_lowercase().into_bytes().into_boxed_slice())
+            .collect();
+        let mut ascii_lens = [0u64; 128];
+        for w in &ascii {
+            ascii_lens[usize::from(w[0] & 0x7f)] |= 1 << w.len();
+        }
+        let mut other_ascii_next = vec![[0u64; 4]; 128];
+        for w in other.iter().filter(|w| w[0].is_ascii()) {
+            let next = &mut other_ascii_next[w[0] as usize];
+            match w.get(1) {
+                // A one-character word matches whatever follows.
+                None => *next = [u64::MAX; 4],
+                Some(&c) => {
+                    if c.is_ascii() {
+                        for b in [c as u8, (c as u8).to_ascii_uppercase()] {
+                            next[usize::from(b / 64)] |= 1 << (b % 64);
+                        }
+                    }
+                    // A non-ASCII character may fold to an ASCII key ("ſ", "K").
+                    next[2] = u64::MAX;
+                    next[3] = u64::MAX;
+                }
+            }
+        }
         Anchors {
-            ascii_max: ascii.iter().map(|w| w.len()).max().unwrap_or(0),
-            ascii: ascii
-                .iter()
-                .filter(|w| !w.is_empty())
-                .map(|w| w.to_ascii_lowercase().into_bytes().into_boxed_slice())
-                .collect(),
+            ascii,
+            ascii_lens,
             other,
             other_first,
+            other_ascii_next,
         }
     }
 
@@ -305,43 +341,56 @@ impl Anchors {
         // A match starting at or after `best` cannot end before it.
         while p < b.len() && p < best {
             let c = b[p];
-            if c.is_ascii_digit() {
-                return Some(best.min(p + 1));
-            }
-            let first = if c.is_ascii() {
+            if c < 0x80 {
+                if c.is_ascii_digit() {
+                    return Some(best.min(p + 1));
+                }
+                let lower = c.to_ascii_lowercase();
                 if ascii_word(c) && (p == 0 || !ascii_word(b[p - 1])) {
                     let run = b[p..].iter().take_while(|&&x| ascii_word(x)).count();
-                    if run <= self.ascii_max {
-                        let mut lower = [0u8; 64];
-                        let lower = &mut lower[..run.min(64)];
-                        lower.copy_from_slice(&b[p..p + lower.len()]);
-                        lower.make_ascii_lowercase();
-                        if lower.len() == run && self.ascii.contains(&*lower) {
+                    if run < 64 && self.ascii_lens[usize::from(lower)] >> run & 1 == 1 {
+                        let mut word = [0u8; 64];
+                        let word = &mut word[..run];
+                        word.copy_from_slice(&b[p..p + run]);
+                        word.make_ascii_lowercase();
+                        if self.ascii.contains(&*word) {
                             best = best.min(p + run);
                         }
                     }
                 }
-                char::from(c.to_ascii_lowercase())
+                let next = b.get(p + 1).copied().unwrap_or(0);
+                if self.other_ascii_next[usize::from(lower)][usize::from(next / 64)] >> (next % 64)
+                    & 1
+                    == 1
+                {
+                    self.match_other(text, p, char::from(lower), &mut best);
+                }
+                p += 1;
             } else {
-                match text[p..].chars().next() {
-                    Some(ch) if !self.other.is_empty() => fold_key(ch),
-                    _ => '\0',
+                let ch = text[p..].chars().next().unwrap_or('\0');
+                if !self.other.is_empty() {
+                    self.match_other(text, p, fold_key(ch), &mut best);
                 }
-            };
-            if self.other_first.binary_search(&first).is_ok() {
-                for w in self.other.iter().filter(|w| w[0] == first) {
-                    if let Some(end) = match_folded(text, p, w) {
-                        best = best.min(end);
-                    }
-                }
+                p += ch.len_utf8();
             }
-            p += if c.is_ascii() {
-                1
-            } else {
-                text[p..].chars().next().map_or(1, char::len_utf8)
-            };
         }
         (best != usize::MAX).then_some(best)
+    }
+
+    /// Lowers `best` to the end of any other word starting with key `first` at `p`.
+    fn match_other(&self, text: &str, p: usize, first: char, best: &mut usize) {
+        let Ok(k) = self
+            .other_first
+            .binary_search_by_key(&first, |&(c, _, _)| c)
+        else {
+            return;
+        };
+        let (_, from, to) = self.other_first[k];
+        for w in &self.other[from as usize..to as usize] {
+            if let Some(end) = match_folded(text, p, w) {
+                *best = (*best).min(end);
+            }
+        }
     }
 }
 
