@@ -668,7 +668,93 @@ pub struct Rules {
     max_key: usize,
     patterns: Vec<Vec<Pattern>>,
     titles: Vec<Title>,
-    lexicon: FxMap<Box<str>, u8>,
+    lexicon: Lexicon,
+}
+
+/// The lexicon flags of words: every word kept in one buffer, found through
+/// an open-addressing table of FxHash values (no allocation per word, so
+/// the 22K given names cost little at start-up).
+#[derive(Clone, Debug, Default)]
+struct Lexicon {
+    /// The words, one after another.
+    text: String,
+    /// (start in `text`, length, flags) of each word.
+    entries: Vec<(u32, u32, u8)>,
+    /// The high half of a word's hash and its index + 1 in `entries` (0:
+    /// free); a power of two long, at most half full.
+    slots: Vec<(u32, u32)>,
+}
+
+impl Lexicon {
+    fn with_capacity(words: usize) -> Lexicon {
+        Lexicon {
+            text: String::with_capacity(words * 8),
+            entries: Vec::with_capacity(words),
+            slots: vec![(0, 0); (words * 2).next_power_of_two().max(16)],
+        }
+    }
+
+    /// The slot holding `word` (hashed to `h`), or the free slot where it would go.
+    #[inline]
+    fn slot(&self, word: &str, h: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let tag = (h >> 32) as u32;
+        let mut i = h as usize & mask;
+        loop {
+            let (t, e) = self.slots[i];
+            if e == 0 {
+                return i;
+            }
+            if t == tag {
+                let (start, len, _) = self.entries[e as usize - 1];
+                if self
+                    .text
+                    .as_bytes()
+                    .get(start as usize..(start + len) as usize)
+                    == Some(word.as_bytes())
+                {
+                    return i;
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    #[inline]
+    fn get(&self, word: &str) -> u8 {
+        match self.slots[self.slot(word, word_hash(word))] {
+            (_, 0) => 0,
+            (_, e) => self.entries[e as usize - 1].2,
+        }
+    }
+
+    /// Adds `flag` to `word`'s flags.
+    fn add(&mut self, word: &str, flag: u8) {
+        let h = word_hash(word);
+        let i = self.slot(word, h);
+        let e = self.slots[i].1;
+        if e != 0 {
+            self.entries[e as usize - 1].2 |= flag;
+            return;
+        }
+        self.entries
+            .push((self.text.len() as u32, word.len() as u32, flag));
+        self.text.push_str(word);
+        self.slots[i] = ((h >> 32) as u32, self.entries.len() as u32);
+        if self.entries.len() * 2 > self.slots.len() {
+            let mut slots = vec![(0, 0); self.slots.len() * 2];
+            let mask = slots.len() - 1;
+            for (e, &(start, len, _)) in self.entries.iter().enumerate() {
+                let h = word_hash(&self.text[start as usize..(start + len) as usize]);
+                let mut j = h as usize & mask;
+                while slots[j].1 != 0 {
+                    j = (j + 1) & mask;
+                }
+                slots[j] = ((h >> 32) as u32, e as u32 + 1);
+            }
+            self.slots = slots;
+        }
+    }
 }
 
 /// No lower-case letter: an all-caps form, matched case-sensitively.
@@ -679,6 +765,7 @@ fn all_caps(s: &str) -> bool {
 impl Rules {
     /// Builds the title and honorific automaton and the word lexicon from
     /// every titles, honorifics, given-names, countries and org-words file.
+    #[inline(never)]
     pub fn build(g: &Gazetteers) -> Result<Rules, GazetteerError> {
         // Titles: a later row with the same normal form adds variants and may change the kind.
         let mut titles: Vec<Title> = Vec::new();
@@ -766,17 +853,11 @@ impl Rules {
             }
         }
         let given_rows: usize = g.of(Kind::GivenNames).map(|f| f.rows.len()).sum();
-        let mut lexicon: FxMap<Box<str>, u8> =
-            FxMap::with_capacity_and_hasher(given_rows + 2_000, Default::default());
-        let mut add = |w: &str, flag: u8| match lexicon.get_mut(w) {
-            Some(f) => *f |= flag,
-            None => {
-                lexicon.insert(w.into(), flag);
-            }
-        };
+        let mut lexicon = Lexicon::with_capacity(given_rows + 2_000);
+        let mut add = |w: &str, flag: u8| lexicon.add(w, flag);
         for file in g.of(Kind::GivenNames) {
             for row in &file.rows {
-                if !row.get(0).contains(' ') {
+                if !row.get(0).bytes().any(|b| b == b' ') {
                     add(row.get(0), GIVEN);
                 }
             }
@@ -818,7 +899,7 @@ impl Rules {
     }
 
     fn flags(&self, word: &str) -> u8 {
-        self.lexicon.get(word).copied().unwrap_or(0)
+        self.lexicon.get(word)
     }
 
     /// The longest title or honorific starting at `at` and ending before
@@ -2889,6 +2970,24 @@ mod tests {
         assert!(rules.flags("Vladimir") & GIVEN != 0);
         assert!(rules.flags("Kazakh") & DEMONYM != 0);
         assert!(rules.flags("Ministry") & ORG_WORD != 0);
+    }
+
+    #[test]
+    fn lexicon_adds_finds_and_grows() {
+        // Starts small, so adding 1,000 words rehashes several times.
+        let mut lex = Lexicon::with_capacity(1);
+        let words: Vec<String> = (0..1000).map(|i| format!("W{i}ä")).collect();
+        for (i, w) in words.iter().enumerate() {
+            lex.add(w, 1 << (i % 8));
+        }
+        lex.add("W7ä", GIVEN);
+        for (i, w) in words.iter().enumerate() {
+            let extra = if w == "W7ä" { GIVEN } else { 0 };
+            assert_eq!(lex.get(w), 1 << (i % 8) | extra, "{w}");
+        }
+        assert_eq!(lex.get("W1000ä"), 0);
+        assert_eq!(lex.get(""), 0);
+        assert_eq!(lex.get("W7"), 0);
     }
 }
 
