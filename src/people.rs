@@ -584,35 +584,36 @@ const MODIFIERS: &[(&str, &str)] = &[
 /// Whether `word` is a lower-case name particle inside a name ("Ursula von
 /// der Leyen"); a `match`, so no list is compared word by word.
 fn is_particle(word: &str) -> bool {
+    // Slice patterns: a decision tree on the length and the bytes.
     matches!(
-        word,
-        "bin"
-            | "ibn"
-            | "bint"
-            | "binti"
-            | "al"
-            | "el"
-            | "van"
-            | "der"
-            | "den"
-            | "de"
-            | "del"
-            | "della"
-            | "di"
-            | "da"
-            | "du"
-            | "dos"
-            | "das"
-            | "von"
-            | "zu"
-            | "la"
-            | "le"
-            | "ter"
-            | "ten"
-            | "y"
-            | "ben"
-            | "abu"
-            | "ould"
+        word.as_bytes(),
+        [b'b', b'i', b'n']
+            | [b'i', b'b', b'n']
+            | [b'b', b'i', b'n', b't']
+            | [b'b', b'i', b'n', b't', b'i']
+            | [b'a', b'l']
+            | [b'e', b'l']
+            | [b'v', b'a', b'n']
+            | [b'd', b'e', b'r']
+            | [b'd', b'e', b'n']
+            | [b'd', b'e']
+            | [b'd', b'e', b'l']
+            | [b'd', b'e', b'l', b'l', b'a']
+            | [b'd', b'i']
+            | [b'd', b'a']
+            | [b'd', b'u']
+            | [b'd', b'o', b's']
+            | [b'd', b'a', b's']
+            | [b'v', b'o', b'n']
+            | [b'z', b'u']
+            | [b'l', b'a']
+            | [b'l', b'e']
+            | [b't', b'e', b'r']
+            | [b't', b'e', b'n']
+            | [b'y']
+            | [b'b', b'e', b'n']
+            | [b'a', b'b', b'u']
+            | [b'o', b'u', b'l', b'd']
     )
 }
 
@@ -668,7 +669,93 @@ pub struct Rules {
     max_key: usize,
     patterns: Vec<Vec<Pattern>>,
     titles: Vec<Title>,
-    lexicon: FxMap<Box<str>, u8>,
+    lexicon: Lexicon,
+}
+
+/// The lexicon flags of words: every word kept in one buffer, found through
+/// an open-addressing table of FxHash values (no allocation per word, so
+/// the 22K given names cost little at start-up).
+#[derive(Clone, Debug, Default)]
+struct Lexicon {
+    /// The words, one after another.
+    text: String,
+    /// (start in `text`, length, flags) of each word.
+    entries: Vec<(u32, u32, u8)>,
+    /// The high half of a word's hash and its index + 1 in `entries` (0:
+    /// free); a power of two long, at most half full.
+    slots: Vec<(u32, u32)>,
+}
+
+impl Lexicon {
+    fn with_capacity(words: usize) -> Lexicon {
+        Lexicon {
+            text: String::with_capacity(words * 8),
+            entries: Vec::with_capacity(words),
+            slots: vec![(0, 0); (words * 2).next_power_of_two().max(16)],
+        }
+    }
+
+    /// The slot holding `word` (hashed to `h`), or the free slot where it would go.
+    #[inline]
+    fn slot(&self, word: &str, h: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let tag = (h >> 32) as u32;
+        let mut i = h as usize & mask;
+        loop {
+            let (t, e) = self.slots[i];
+            if e == 0 {
+                return i;
+            }
+            if t == tag {
+                let (start, len, _) = self.entries[e as usize - 1];
+                if self
+                    .text
+                    .as_bytes()
+                    .get(start as usize..(start + len) as usize)
+                    == Some(word.as_bytes())
+                {
+                    return i;
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    #[inline]
+    fn get(&self, word: &str) -> u8 {
+        match self.slots[self.slot(word, word_hash(word))] {
+            (_, 0) => 0,
+            (_, e) => self.entries[e as usize - 1].2,
+        }
+    }
+
+    /// Adds `flag` to `word`'s flags.
+    fn add(&mut self, word: &str, flag: u8) {
+        let h = word_hash(word);
+        let i = self.slot(word, h);
+        let e = self.slots[i].1;
+        if e != 0 {
+            self.entries[e as usize - 1].2 |= flag;
+            return;
+        }
+        self.entries
+            .push((self.text.len() as u32, word.len() as u32, flag));
+        self.text.push_str(word);
+        self.slots[i] = ((h >> 32) as u32, self.entries.len() as u32);
+        if self.entries.len() * 2 > self.slots.len() {
+            let mut slots = vec![(0, 0); self.slots.len() * 2];
+            let mask = slots.len() - 1;
+            for (e, &(start, len, _)) in self.entries.iter().enumerate() {
+                let h = word_hash(&self.text[start as usize..(start + len) as usize]);
+                let mut j = h as usize & mask;
+                while slots[j].1 != 0 {
+                    j = (j + 1) & mask;
+                }
+                slots[j] = ((h >> 32) as u32, e as u32 + 1);
+            }
+            self.slots = slots;
+        }
+    }
 }
 
 /// No lower-case letter: an all-caps form, matched case-sensitively.
@@ -679,6 +766,7 @@ fn all_caps(s: &str) -> bool {
 impl Rules {
     /// Builds the title and honorific automaton and the word lexicon from
     /// every titles, honorifics, given-names, countries and org-words file.
+    #[inline(never)]
     pub fn build(g: &Gazetteers) -> Result<Rules, GazetteerError> {
         // Titles: a later row with the same normal form adds variants and may change the kind.
         let mut titles: Vec<Title> = Vec::new();
@@ -766,17 +854,11 @@ impl Rules {
             }
         }
         let given_rows: usize = g.of(Kind::GivenNames).map(|f| f.rows.len()).sum();
-        let mut lexicon: FxMap<Box<str>, u8> =
-            FxMap::with_capacity_and_hasher(given_rows + 2_000, Default::default());
-        let mut add = |w: &str, flag: u8| match lexicon.get_mut(w) {
-            Some(f) => *f |= flag,
-            None => {
-                lexicon.insert(w.into(), flag);
-            }
-        };
+        let mut lexicon = Lexicon::with_capacity(given_rows + 2_000);
+        let mut add = |w: &str, flag: u8| lexicon.add(w, flag);
         for file in g.of(Kind::GivenNames) {
             for row in &file.rows {
-                if !row.get(0).contains(' ') {
+                if !row.get(0).bytes().any(|b| b == b' ') {
                     add(row.get(0), GIVEN);
                 }
             }
@@ -818,7 +900,7 @@ impl Rules {
     }
 
     fn flags(&self, word: &str) -> u8 {
-        self.lexicon.get(word).copied().unwrap_or(0)
+        self.lexicon.get(word)
     }
 
     /// The longest title or honorific starting at `at` and ending before
@@ -951,6 +1033,8 @@ fn units(
     let bytes = text.as_bytes();
     let mut i = start;
     let mut line_start = start == 0 || bytes[start - 1] == b'\n';
+    // Where the next mention starts: before it, no span needs a look.
+    let mut span_start = 0;
     while i < end {
         let b = bytes[i];
         if b == b' ' || b == b'\t' || b == b'\r' {
@@ -962,29 +1046,58 @@ fn units(
             i += 1;
             continue;
         }
-        while *next < spans.len() && spans[*next].0.end <= i {
-            *next += 1;
+        if i >= span_start {
+            while *next < spans.len() && spans[*next].0.end <= i {
+                *next += 1;
+            }
+            if let Some(&(span, unit)) = spans.get(*next)
+                && span.start <= i
+            {
+                out.push(Tok {
+                    span: Span::new(i, span.end.min(end)),
+                    unit,
+                    flags: 0,
+                });
+                i = span.end;
+                *next += 1;
+                line_start = false;
+                span_start = 0;
+                continue;
+            }
+            span_start = spans.get(*next).map_or(usize::MAX, |s| s.0.start);
         }
-        if let Some(&(span, unit)) = spans.get(*next)
-            && span.start <= i
-        {
-            out.push(Tok {
-                span: Span::new(i, span.end.min(end)),
-                unit,
-                flags: 0,
-            });
-            i = span.end;
-            *next += 1;
-            line_start = false;
-            continue;
+        let limit = span_start.min(end);
+        let ls = if line_start { LINE_START } else { 0 };
+        // A lower-case ASCII word or a number, ended by no joiner: no
+        // lexicon, no cue, only the particle test.
+        if ASCII_ALNUM[usize::from(b)] && !b.is_ascii_uppercase() {
+            let j = i
+                + 1
+                + bytes[i + 1..limit]
+                    .iter()
+                    .position(|&b| !ASCII_ALNUM[usize::from(b)])
+                    .unwrap_or(limit - i - 1);
+            if j >= limit || (bytes[j] < 0x80 && bytes[j] != b'-' && bytes[j] != b'\'') {
+                let particle = if is_particle(&text[i..j]) {
+                    PARTICLE
+                } else {
+                    0
+                };
+                out.push(Tok {
+                    span: Span::new(i, j),
+                    unit: Unit::Word,
+                    flags: ls | particle,
+                });
+                line_start = false;
+                i = j;
+                continue;
+            }
         }
-        let limit = spans.get(*next).map_or(end, |s| s.0.start.min(end));
         let first = if b < 0x80 {
             b as char
         } else {
             text[i..].chars().next().unwrap_or(' ')
         };
-        let ls = if line_start { LINE_START } else { 0 };
         line_start = false;
         if !first.is_alphanumeric() {
             // A possessive right after an organisation mention: "Committee’s".
@@ -1058,13 +1171,25 @@ fn units(
         if cap {
             flags |= CAP;
             let (mut upper, mut lower) = (0usize, false);
-            for c in word.chars() {
-                if c.is_numeric() {
-                    flags |= DIGIT;
-                } else if c.is_uppercase() {
-                    upper += 1;
-                } else if c.is_lowercase() {
-                    lower = true;
+            if word.is_ascii() {
+                for &c in word.as_bytes() {
+                    if c.is_ascii_digit() {
+                        flags |= DIGIT;
+                    } else if c.is_ascii_uppercase() {
+                        upper += 1;
+                    } else if c.is_ascii_lowercase() {
+                        lower = true;
+                    }
+                }
+            } else {
+                for c in word.chars() {
+                    if c.is_numeric() {
+                        flags |= DIGIT;
+                    } else if c.is_uppercase() {
+                        upper += 1;
+                    } else if c.is_lowercase() {
+                        lower = true;
+                    }
                 }
             }
             if upper > 1 && !lower {
@@ -1833,11 +1958,41 @@ struct Folded {
     hashes: Vec<u64>,
 }
 
-/// A hash of a lower-cased name word: compared before the words themselves.
+/// A hash of a word (the lexicon's and a name key's): whole little-endian
+/// loads, two overlapping ones for a short word, instead of a loop per byte.
 fn word_hash(w: &str) -> u64 {
-    let mut h = FxHasher::default();
-    h.write(w.as_bytes());
-    h.finish()
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    fn load8(b: &[u8]) -> u64 {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(&b[..8]);
+        u64::from_le_bytes(a)
+    }
+    fn load4(b: &[u8]) -> u64 {
+        let mut a = [0u8; 4];
+        a.copy_from_slice(&b[..4]);
+        u64::from(u32::from_le_bytes(a))
+    }
+    let b = w.as_bytes();
+    let n = b.len();
+    let x = if n > 8 {
+        let mut h = 0u64;
+        let mut i = 0;
+        while i + 8 < n {
+            h = (h.rotate_left(5) ^ load8(&b[i..])).wrapping_mul(K);
+            i += 8;
+        }
+        h.rotate_left(5) ^ load8(&b[n - 8..])
+    } else if n == 8 {
+        load8(b)
+    } else if n >= 4 {
+        load4(b) | load4(&b[n - 4..]) << 32
+    } else if n > 0 {
+        u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16
+    } else {
+        0
+    };
+    let h = (x ^ (n as u64).rotate_right(8)).wrapping_mul(K);
+    h ^ (h >> 32)
 }
 
 /// Lists person `p` under each of the hashes of its key's words.
@@ -2889,6 +3044,315 @@ mod tests {
         assert!(rules.flags("Vladimir") & GIVEN != 0);
         assert!(rules.flags("Kazakh") & DEMONYM != 0);
         assert!(rules.flags("Ministry") & ORG_WORD != 0);
+    }
+
+    /// The word cutter before its fast paths, kept to compare against.
+    fn units_reference(
+        text: &str,
+        start: usize,
+        end: usize,
+        spans: &[(Span, Unit)],
+        next: &mut usize,
+        rules: &Rules,
+        out: &mut Vec<Tok>,
+    ) {
+        let bytes = text.as_bytes();
+        let mut i = start;
+        let mut line_start = start == 0 || bytes[start - 1] == b'\n';
+        while i < end {
+            let b = bytes[i];
+            if b == b' ' || b == b'\t' || b == b'\r' {
+                i += 1;
+                continue;
+            }
+            if b == b'\n' {
+                line_start = true;
+                i += 1;
+                continue;
+            }
+            while *next < spans.len() && spans[*next].0.end <= i {
+                *next += 1;
+            }
+            if let Some(&(span, unit)) = spans.get(*next)
+                && span.start <= i
+            {
+                out.push(Tok {
+                    span: Span::new(i, span.end.min(end)),
+                    unit,
+                    flags: 0,
+                });
+                i = span.end;
+                *next += 1;
+                line_start = false;
+                continue;
+            }
+            let limit = spans.get(*next).map_or(end, |s| s.0.start.min(end));
+            let first = if b < 0x80 {
+                b as char
+            } else {
+                text[i..].chars().next().unwrap_or(' ')
+            };
+            let ls = if line_start { LINE_START } else { 0 };
+            line_start = false;
+            if !first.is_alphanumeric() {
+                // A possessive right after an organisation mention: "Committee’s".
+                let after = i + first.len_utf8();
+                if matches!(first, '\'' | '’')
+                    && out.last().is_some_and(|t| t.span.end == i)
+                    && text[after..].starts_with('s')
+                    && !text[after + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+                {
+                    out.push(Tok {
+                        span: Span::new(i, after + 1),
+                        unit: Unit::Poss,
+                        flags: 0,
+                    });
+                    i = after + 1;
+                    continue;
+                }
+                out.push(Tok {
+                    span: Span::new(i, i + first.len_utf8()),
+                    unit: Unit::Punct(first),
+                    flags: ls,
+                });
+                i += first.len_utf8();
+                continue;
+            }
+            // A word: letters and digits, with inner hyphens and apostrophes.
+            let mut j = i;
+            let mut possessive = None;
+            loop {
+                j += bytes[j..limit]
+                    .iter()
+                    .position(|&b| !ASCII_ALNUM[usize::from(b)])
+                    .unwrap_or(limit - j);
+                if j >= limit {
+                    break;
+                }
+                let c = if bytes[j] < 0x80 {
+                    bytes[j] as char
+                } else {
+                    text[j..].chars().next().unwrap_or(' ')
+                };
+                if c.is_alphanumeric() {
+                    j += c.len_utf8();
+                } else if is_joiner(c) {
+                    let after = j + c.len_utf8();
+                    let next_c = text[after..].chars().next();
+                    if !next_c.is_some_and(char::is_alphanumeric) || after >= limit {
+                        break;
+                    }
+                    if matches!(c, '\'' | '’')
+                        && matches!(next_c, Some('s'))
+                        && !text[after + 1..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric)
+                    {
+                        possessive = Some(Span::new(j, after + 1));
+                        break;
+                    }
+                    j = after;
+                } else {
+                    break;
+                }
+            }
+            let word = &text[i..j];
+            let cap = first.is_uppercase();
+            let mut flags = ls;
+            if cap {
+                flags |= CAP;
+                let (mut upper, mut lower) = (0usize, false);
+                for c in word.chars() {
+                    if c.is_numeric() {
+                        flags |= DIGIT;
+                    } else if c.is_uppercase() {
+                        upper += 1;
+                    } else if c.is_lowercase() {
+                        lower = true;
+                    }
+                }
+                if upper > 1 && !lower {
+                    flags |= ALLCAPS;
+                }
+                let lex = rules.flags(word);
+                if lex & CUE_START != 0
+                    && let Some((cue, cue_end)) = rules.cue_at(text, i, limit)
+                {
+                    push_cue(out, Span::new(i, cue_end), cue, 0, flags);
+                    i = cue_end;
+                    continue;
+                }
+                if lex & MODIFIER != 0 {
+                    // "Acting Executive Director", "Ag. Executive Director".
+                    let mut k = j;
+                    if k < limit && text[k..].starts_with('.') {
+                        k += 1;
+                    }
+                    let gap = text[k..limit].len() - text[k..limit].trim_start_matches(' ').len();
+                    if gap > 0
+                        && let Some((cue @ Cue::Title(_), cue_end)) =
+                            rules.cue_at(text, k + gap, limit)
+                    {
+                        let m = MODIFIERS.iter().position(|(w, _)| *w == word).unwrap_or(0) + 1;
+                        push_cue(out, Span::new(i, cue_end), cue, m as u8, flags);
+                        i = cue_end;
+                        continue;
+                    }
+                }
+                flags |= u16::from(lex) << 8;
+            } else if is_particle(word) {
+                flags |= PARTICLE;
+            } else if let Some(rest) = word
+                .strip_prefix("al-")
+                .or_else(|| word.strip_prefix("el-"))
+                .or_else(|| word.strip_prefix("ad-"))
+                && rest.chars().next().is_some_and(char::is_uppercase)
+            {
+                // "al-Sisi": a name with its article.
+                flags |= CAP;
+            }
+            out.push(Tok {
+                span: Span::new(i, j),
+                unit: Unit::Word,
+                flags,
+            });
+            i = j;
+            if let Some(p) = possessive {
+                out.push(Tok {
+                    span: p,
+                    unit: Unit::Poss,
+                    flags: 0,
+                });
+                i = p.end;
+            }
+        }
+    }
+
+    #[test]
+    fn units_equal_the_reference_cutter_on_random_texts() {
+        let rules = Rules::build(&Gazetteers::builtin()).expect("built-in rules");
+        let pieces = [
+            "the",
+            "of",
+            "and",
+            "led",
+            "by",
+            "said",
+            "van",
+            "der",
+            "de",
+            "al-Sisi",
+            "el-",
+            "ad-Din",
+            "Vladimir",
+            "Norov",
+            "Secretary",
+            "General",
+            "H.E.",
+            "Mr.",
+            "Dr",
+            "Acting",
+            "Deputy",
+            "Director",
+            "SCO",
+            "RATS",
+            "Ü",
+            "Žižek",
+            "Nguyễn",
+            "’s",
+            "'s",
+            "O'Neill",
+            "co-chaired",
+            "-",
+            "'",
+            "’",
+            "‐",
+            ",",
+            ".",
+            "(",
+            ")",
+            "/",
+            "|",
+            "2023",
+            "3rd",
+            "x",
+            "A.",
+            "The",
+            " ",
+            " ",
+            " ",
+            "  ",
+            "\n",
+            "\t",
+            "\r\n",
+            "é",
+            "日本",
+            "iPhone",
+            "high-level",
+            "s",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut rand = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..5000 {
+            let mut text = String::new();
+            for _ in 0..rand(40) {
+                text.push_str(pieces[rand(pieces.len())]);
+                if rand(3) > 0 {
+                    text.push(' ');
+                }
+            }
+            // Random mentions, sorted and apart, on character boundaries.
+            let cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+            let mut spans: Vec<(Span, Unit)> = Vec::new();
+            let mut at = 0;
+            while !cuts.is_empty() && rand(3) > 0 {
+                let from = cuts[rand(cuts.len())];
+                let to = cuts[rand(cuts.len())];
+                if from >= at && to > from {
+                    spans.push((Span::new(from, to), Unit::Org(spans.len() as u32)));
+                    at = to;
+                }
+            }
+            let start = cuts.get(rand(cuts.len().max(1))).copied().unwrap_or(0);
+            let end = text.len();
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            let (mut na, mut nb) = (0, 0);
+            units(&text, start, end, &spans, &mut na, &rules, &mut a);
+            units_reference(&text, start, end, &spans, &mut nb, &rules, &mut b);
+            assert_eq!(
+                format!("{a:?}"),
+                format!("{b:?}"),
+                "{text:?} from {start}, {spans:?}"
+            );
+            assert_eq!(na, nb, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn lexicon_adds_finds_and_grows() {
+        // Starts small, so adding 1,000 words rehashes several times.
+        let mut lex = Lexicon::with_capacity(1);
+        let words: Vec<String> = (0..1000).map(|i| format!("W{i}ä")).collect();
+        for (i, w) in words.iter().enumerate() {
+            lex.add(w, 1 << (i % 8));
+        }
+        lex.add("W7ä", GIVEN);
+        for (i, w) in words.iter().enumerate() {
+            let extra = if w == "W7ä" { GIVEN } else { 0 };
+            assert_eq!(lex.get(w), 1 << (i % 8) | extra, "{w}");
+        }
+        assert_eq!(lex.get("W1000ä"), 0);
+        assert_eq!(lex.get(""), 0);
+        assert_eq!(lex.get("W7"), 0);
     }
 }
 
