@@ -13,6 +13,7 @@
 pub mod batch;
 pub mod calendar;
 pub mod check;
+pub mod cues;
 pub mod document;
 pub mod error;
 pub mod eval;
@@ -42,8 +43,8 @@ use gazetteer::Gazetteers;
 pub struct Resources {
     pub(crate) sentences: sentences::Rules,
     pub(crate) names: names::Names,
+    pub(crate) cues: cues::Cues,
     pub(crate) events: events::Rules,
-    pub(crate) participants: participants::Rules,
 }
 
 impl Resources {
@@ -58,8 +59,8 @@ impl Resources {
         Ok(Resources {
             sentences: sentences::Rules::build(gazetteers)?,
             names: names::Names::build(gazetteers)?,
+            cues: cues::Cues::build(),
             events: events::Rules::build(),
-            participants: participants::Rules::build(),
         })
     }
 }
