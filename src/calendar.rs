@@ -95,6 +95,15 @@ impl Date {
     }
 }
 
+/// The month `by` months after (`by` < 0: before) `month` of `year`, as (year, month).
+pub(crate) fn shift_month(year: i32, month: u8, by: i64) -> (i32, u8) {
+    let index = i64::from(year) * 12 + i64::from(month) - 1 + by;
+    (
+        index.div_euclid(12) as i32,
+        (index.rem_euclid(12) + 1) as u8,
+    )
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -136,5 +145,14 @@ mod tests {
         assert_eq!(d.weekday(), 3, "20 May 2020 was a Wednesday");
         assert_eq!(d.add_days(12).to_string(), "2020-06-01");
         assert_eq!(d.add_days(-141).to_string(), "2019-12-31");
+    }
+
+    #[test]
+    fn months_shift_across_years() {
+        assert_eq!(shift_month(2020, 5, 0), (2020, 5));
+        assert_eq!(shift_month(2020, 12, 1), (2021, 1));
+        assert_eq!(shift_month(2020, 1, -1), (2019, 12));
+        assert_eq!(shift_month(2020, 3, -27), (2017, 12));
+        assert_eq!(shift_month(2020, 3, 24), (2022, 3));
     }
 }

@@ -34,6 +34,38 @@ impl Span {
     }
 }
 
+/// A set of spans that answers "does any overlap this one?" in O(log n)
+/// (a linear scan per hit made the stages quadratic in long documents).
+#[derive(Clone, Debug, Default)]
+pub struct SpanSet {
+    /// The spans, by start.
+    spans: Vec<Span>,
+    /// `max_end[i]`: the largest end among `spans[..=i]`.
+    max_end: Vec<usize>,
+}
+
+impl SpanSet {
+    /// The set of `spans` (any order, overlapping or not).
+    pub fn new(mut spans: Vec<Span>) -> SpanSet {
+        spans.sort_unstable();
+        let max_end = spans
+            .iter()
+            .scan(0, |m, s| {
+                *m = (*m).max(s.end);
+                Some(*m)
+            })
+            .collect();
+        SpanSet { spans, max_end }
+    }
+
+    /// Whether some span of the set shares a byte with `span`.
+    pub fn overlaps(&self, span: Span) -> bool {
+        // Among the spans starting before `span` ends, does one end after it starts?
+        let k = self.spans.partition_point(|s| s.start < span.end);
+        k > 0 && self.max_end[k - 1] > span.start
+    }
+}
+
 /// What an organisation is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum OrgKind {
@@ -302,10 +334,37 @@ impl Document {
         self.sentences.last().map_or(0, |s| s.end)
     }
 
+    /// Whether `span` lies inside one sentence: a mention never straddles a
+    /// sentence boundary (its `sentence` index would be a lie).
+    pub fn within_sentence(&self, span: Span) -> bool {
+        let i = self.sentences.partition_point(|s| s.start <= span.start);
+        i > 0 && self.sentences[i - 1].contains(span)
+    }
+
     /// Index of the sentence holding byte `pos` (or the last one before it).
     pub fn sentence_of(&self, pos: usize) -> usize {
         self.sentences
             .partition_point(|s| s.start <= pos)
             .saturating_sub(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn span_set_overlaps_as_a_scan_does() {
+        let spans = [(0, 4), (2, 9), (12, 14), (20, 20), (30, 40), (31, 33)];
+        let spans: Vec<Span> = spans.iter().map(|&(a, b)| Span::new(a, b)).collect();
+        let set = SpanSet::new(spans.iter().rev().copied().collect());
+        for start in 0..45 {
+            for end in start..46 {
+                let probe = Span::new(start, end);
+                let want = spans.iter().any(|s| s.overlaps(probe));
+                assert_eq!(set.overlaps(probe), want, "{probe:?}");
+            }
+        }
+        assert!(!SpanSet::default().overlaps(Span::new(0, 5)));
     }
 }

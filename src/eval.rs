@@ -180,6 +180,87 @@ fn max_matching(
     pairs
 }
 
+/// A maximum one-to-one matching that, among all maximum ones, has the most
+/// pairs with `exact` (the Hungarian method on weights `n + 1` for a match and
+/// one more for an exact one, so size comes first). With a lenient `ok`, an
+/// arbitrary maximum matching can pair "17 April 2015" with "15 - 17 April"
+/// and the other way round, and then score both values wrong.
+fn best_matching(
+    n_gold: usize,
+    n_pred: usize,
+    ok: impl Fn(usize, usize) -> bool,
+    exact: impl Fn(usize, usize) -> bool,
+) -> Vec<(usize, usize)> {
+    let n = n_gold.max(n_pred);
+    if n == 0 {
+        return Vec::new();
+    }
+    let big = n as i64 + 1;
+    let cost = |g: usize, p: usize| -> i64 {
+        if g < n_gold && p < n_pred && ok(g, p) {
+            -(big + i64::from(exact(g, p)))
+        } else {
+            0
+        }
+    };
+    // Rows are gold entries, columns predictions, both 1-based; index 0 is the dummy.
+    let inf = i64::MAX / 4;
+    let (mut u, mut v) = (vec![0i64; n + 1], vec![0i64; n + 1]);
+    let (mut row_of, mut way) = (vec![0usize; n + 1], vec![0usize; n + 1]);
+    for i in 1..=n {
+        row_of[0] = i;
+        let mut j0 = 0;
+        let mut min_to = vec![inf; n + 1];
+        let mut used = vec![false; n + 1];
+        loop {
+            used[j0] = true;
+            let i0 = row_of[j0];
+            let (mut delta, mut j1) = (inf, 0);
+            for j in 1..=n {
+                if !used[j] {
+                    let reduced = cost(i0 - 1, j - 1) - u[i0] - v[j];
+                    if reduced < min_to[j] {
+                        min_to[j] = reduced;
+                        way[j] = j0;
+                    }
+                    if min_to[j] < delta {
+                        delta = min_to[j];
+                        j1 = j;
+                    }
+                }
+            }
+            for j in 0..=n {
+                if used[j] {
+                    u[row_of[j]] += delta;
+                    v[j] -= delta;
+                } else {
+                    min_to[j] -= delta;
+                }
+            }
+            j0 = j1;
+            if row_of[j0] == 0 {
+                break;
+            }
+        }
+        loop {
+            let j1 = way[j0];
+            row_of[j0] = row_of[j1];
+            j0 = j1;
+            if j0 == 0 {
+                break;
+            }
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = (1..=n)
+        .filter_map(|j| {
+            let (g, p) = (row_of[j].checked_sub(1)?, j - 1);
+            (g < n_gold && p < n_pred && ok(g, p)).then_some((g, p))
+        })
+        .collect();
+    pairs.sort_unstable();
+    pairs
+}
+
 /// Whether two date texts match: one contains the other, or they share a run
 /// of words covering at least half of the shorter.
 fn dates_match(a: &str, b: &str) -> bool {
@@ -483,9 +564,12 @@ pub fn score(gold: &Gold, rec: &Record, report: &mut Report, verbose: bool) {
     // Dates.
     let gold_dates: Vec<String> = gold.dates.iter().map(|d| normalise(&d.text)).collect();
     let pred_dates: Vec<String> = rec.dates.iter().map(|d| normalise(&d.text)).collect();
-    let pairs = max_matching(gold_dates.len(), pred_dates.len(), |g, p| {
-        dates_match(&gold_dates[g], &pred_dates[p])
-    });
+    let pairs = best_matching(
+        gold_dates.len(),
+        pred_dates.len(),
+        |g, p| dates_match(&gold_dates[g], &pred_dates[p]),
+        |g, p| gold_dates[g] == pred_dates[p],
+    );
     for &(g, p) in &pairs {
         if let Some(v) = &gold.dates[g].value {
             report.date_values.1 += 1;
@@ -696,6 +780,23 @@ mod tests {
         for (a, b, want) in cases {
             assert_eq!(dates_match(a, b), want, "{a} ~ {b}");
         }
+    }
+
+    #[test]
+    fn best_matching_pairs_equal_texts() {
+        let gold = ["17 april 2015", "15 - 17 april", "2017"];
+        let pred = ["15 - 17 april", "17 april 2015", "2017", "2019"];
+        let pairs = best_matching(
+            gold.len(),
+            pred.len(),
+            |g, p| dates_match(gold[g], pred[p]),
+            |g, p| gold[g] == pred[p],
+        );
+        assert_eq!(pairs, [(0, 1), (1, 0), (2, 2)]);
+        // Size still comes first: two lenient pairs beat one exact pair.
+        let pairs = best_matching(2, 2, |g, p| g == 0 || p == 0, |g, p| g == 0 && p == 0);
+        assert_eq!(pairs.len(), 2);
+        assert!(best_matching(0, 3, |_, _| true, |_, _| true).is_empty());
     }
 
     #[test]

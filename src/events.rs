@@ -657,11 +657,17 @@ fn organiser_in_name(
     let Some(participants::PartyRef::Organisation(id)) = first.party else {
         return None;
     };
-    // An organ named with the head word meets; its parent organises.
+    // An organ named with the head word meets; its parent organises, when
+    // the release names the parent (a record only refers to its own organisations).
     if first.span.end >= head_end {
+        let named = |p: &String| {
+            els.iter()
+                .any(|e| matches!(e.party, Some(participants::PartyRef::Organisation(o)) if o == p))
+        };
         return names
             .org(id)
             .and_then(|o| o.parent.clone())
+            .filter(named)
             .or_else(|| Some(id.to_string()));
     }
     Some(id.to_string())
@@ -1105,8 +1111,16 @@ mod tests {
             &["22nd INTERPOL Asian Regional Conference | - | - | - | interpol | Bali | -"],
         ),
         (
-            "an organ's meeting is organised by its parent",
+            // A record refers only to its own organisations: the parent organises
+            // when the release names it, else the organ itself stands as organiser.
+            "an organ's meeting, its parent not named",
             "The agreements were approved at the 85th INTERPOL General Assembly held this week in Bali.",
+            &[],
+            &["85th INTERPOL General Assembly | - | - | - | interpol-ga | Bali | -"],
+        ),
+        (
+            "an organ's meeting is organised by its parent when the release names it",
+            "INTERPOL said the agreements were approved at the 85th INTERPOL General Assembly held this week in Bali.",
             &[],
             &["85th INTERPOL General Assembly | - | - | - | interpol | Bali | -"],
         ),

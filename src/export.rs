@@ -1,5 +1,6 @@
-//! The flat export (`--format tsv` and `--format csv`): one row per
-//! participant, for spreadsheets, R, pandas and DuckDB. Reads a record (its
+//! The flat exports: `--format tsv` and `--format csv`, one row per
+//! participant, and `--format mentions-tsv`, one row per mention, for
+//! spreadsheets, R, pandas and DuckDB. Reads a record (its
 //! organisations, participants and events) and the country names of the
 //! gazetteers; everything else in the record (mentions, people, dates) is
 //! left out. A document with no participants gives no rows; the header row
@@ -75,6 +76,68 @@ pub fn header(flat: Flat) -> String {
     line(FLAT_COLUMNS.iter().copied(), flat)
 }
 
+/// The columns of `--format mentions-tsv`, one row per mention.
+pub const MENTION_COLUMNS: [&str; 8] = [
+    "document", "layer", "text", "start", "end", "sentence", "id", "value",
+];
+
+/// The header row of `--format mentions-tsv`, line end included.
+pub fn mentions_header() -> String {
+    line(MENTION_COLUMNS.iter().copied(), Flat::Tsv)
+}
+
+/// One row per mention, in text order: the layer (organisation, person,
+/// date, location), the mention text, its code-point range and sentence,
+/// and per layer an id and a value: organisation id and canonical name;
+/// person name and affiliation; empty and the ISO value for a date; place
+/// name and country code.
+pub fn mention_rows(record: &Record) -> Vec<Row> {
+    let mut rows: Vec<(usize, Row)> = Vec::new();
+    let mut push = |layer: &str, m: &crate::record::MentionOut, id: &str, value: &str| {
+        rows.push((
+            m.start,
+            [
+                record.id.clone(),
+                layer.to_string(),
+                m.text.clone(),
+                m.start.to_string(),
+                m.end.to_string(),
+                m.sentence.to_string(),
+                id.to_string(),
+                value.to_string(),
+            ],
+        ));
+    };
+    for o in &record.organisations {
+        o.mentions
+            .iter()
+            .for_each(|m| push("organisation", m, &o.id, &o.name));
+    }
+    for p in &record.people {
+        let affiliation = p.affiliation.as_deref().unwrap_or("");
+        p.mentions
+            .iter()
+            .for_each(|m| push("person", m, &p.name, affiliation));
+    }
+    for l in &record.locations {
+        let country = l.country.as_deref().unwrap_or("");
+        l.mentions
+            .iter()
+            .for_each(|m| push("location", m, &l.name, country));
+    }
+    for d in &record.dates {
+        let m = crate::record::MentionOut {
+            text: d.text.clone(),
+            start: d.start,
+            end: d.end,
+            sentence: d.sentence,
+        };
+        push("date", &m, "", d.value.as_deref().unwrap_or(""));
+    }
+    rows.sort_by_key(|(start, _)| *start);
+    rows.into_iter().map(|(_, r)| r).collect()
+}
+
 /// The rows, each with its line end.
 pub fn render(rows: &[Row], flat: Flat) -> String {
     rows.iter()
@@ -106,6 +169,27 @@ pub fn field(s: &str, flat: Flat) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mention_rows_in_text_order() {
+        let text = "Talks held\n\nOn 5 May 2021 the SCO met in Tunisia.";
+        let doc = crate::extract("d", text, &Resources::builtin(), &crate::Options::default());
+        let record = crate::record::to_record(&doc, false);
+        let rows = mention_rows(&record);
+        let layers: Vec<&str> = rows.iter().map(|r| r[1].as_str()).collect();
+        assert!(
+            layers.contains(&"organisation") && layers.contains(&"location"),
+            "{layers:?}"
+        );
+        let starts: Vec<usize> = rows.iter().map(|r| r[3].parse().unwrap_or(0)).collect();
+        assert!(starts.windows(2).all(|w| w[0] <= w[1]));
+        let sco = rows.iter().find(|r| r[2] == "SCO").expect("SCO row");
+        assert_eq!((sco[6].as_str(), sco[5].as_str()), ("sco", "1"));
+        assert_eq!(
+            mentions_header(),
+            "document\tlayer\ttext\tstart\tend\tsentence\tid\tvalue\n"
+        );
+    }
 
     #[test]
     fn fields() {

@@ -18,10 +18,16 @@ pub enum Kind {
     Cities,
     Regions,
     OrgWords,
+    Titles,
+    Honorifics,
+    GivenNames,
+    Months,
+    Weekdays,
+    Numbers,
 }
 
 impl Kind {
-    const ALL: [(Kind, &'static [&'static str]); 7] = [
+    const ALL: [(Kind, &'static [&'static str]); 13] = [
         (Kind::Abbreviations, &["abbreviation", "class"]),
         (Kind::Furniture, &["phrase"]),
         (
@@ -37,6 +43,12 @@ impl Kind {
         (Kind::Cities, &["name", "country", "variants", "capital"]),
         (Kind::Regions, &["name", "variants"]),
         (Kind::OrgWords, &["word", "kind"]),
+        (Kind::Titles, &["title", "variants", "kind"]),
+        (Kind::Honorifics, &["honorific", "variants"]),
+        (Kind::GivenNames, &["name", "origin"]),
+        (Kind::Months, &["name", "month", "language"]),
+        (Kind::Weekdays, &["name", "weekday", "language"]),
+        (Kind::Numbers, &["word", "value", "kind", "language"]),
     ];
 
     /// The columns of this kind, in order.
@@ -74,6 +86,18 @@ const BUILTIN: &[(&str, &str)] = &[
     ("countries.tsv", include_str!("../gazetteers/countries.tsv")),
     ("cities.tsv", include_str!("../gazetteers/cities.tsv")),
     ("regions.tsv", include_str!("../gazetteers/regions.tsv")),
+    ("titles.tsv", include_str!("../gazetteers/titles.tsv")),
+    (
+        "honorifics.tsv",
+        include_str!("../gazetteers/honorifics.tsv"),
+    ),
+    (
+        "given_names.tsv",
+        include_str!("../gazetteers/given_names.tsv"),
+    ),
+    ("months.tsv", include_str!("../gazetteers/months.tsv")),
+    ("weekdays.tsv", include_str!("../gazetteers/weekdays.tsv")),
+    ("numbers.tsv", include_str!("../gazetteers/numbers.tsv")),
 ];
 
 /// One entry line: its 1-based line number and its fields.
@@ -226,6 +250,11 @@ pub(crate) fn valid_country(code: &str) -> bool {
     code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())
 }
 
+/// Starts with an upper-case letter.
+fn starts_with_capital(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
 impl Kind {
     /// Checks the values of one row of this kind (the field count is already right).
     fn check(self, row: &Row<'_>) -> Result<(), GazetteerErrorKind> {
@@ -329,6 +358,75 @@ impl Kind {
                     ));
                 }
             }
+            Kind::Titles => {
+                if !matches!(row.get(2), "office" | "rank") {
+                    return Err(bad_value("kind", row.get(2), "must be office or rank"));
+                }
+                if !starts_with_capital(row.get(0)) {
+                    return Err(bad_value(
+                        "title",
+                        row.get(0),
+                        "must start with a capital letter",
+                    ));
+                }
+            }
+            Kind::Honorifics => {
+                if !starts_with_capital(row.get(0)) {
+                    return Err(bad_value(
+                        "honorific",
+                        row.get(0),
+                        "must start with a capital letter",
+                    ));
+                }
+            }
+            Kind::GivenNames => {
+                if !starts_with_capital(row.get(0))
+                    || !row
+                        .get(0)
+                        .chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '-' | ' ' | '\'' | '’'))
+                {
+                    return Err(bad_value(
+                        "name",
+                        row.get(0),
+                        "must be a capitalised word of letters, hyphens or apostrophes",
+                    ));
+                }
+            }
+            Kind::Months | Kind::Weekdays => {
+                let (column, max) = if self == Kind::Months {
+                    ("month", 12)
+                } else {
+                    ("weekday", 7)
+                };
+                if !row
+                    .get(1)
+                    .parse::<u8>()
+                    .is_ok_and(|n| (1..=max).contains(&n))
+                {
+                    return Err(bad_value(
+                        column,
+                        row.get(1),
+                        if max == 12 {
+                            "must be a number from 1 to 12"
+                        } else {
+                            "must be a number from 1 (Monday) to 7 (Sunday)"
+                        },
+                    ));
+                }
+            }
+            Kind::Numbers => {
+                if !row.get(1).parse::<u32>().is_ok_and(|n| n <= 1000) {
+                    return Err(bad_value(
+                        "value",
+                        row.get(1),
+                        "must be a number from 0 to 1000",
+                    ));
+                }
+                if !matches!(row.get(2), "cardinal" | "ordinal") {
+                    return Err(bad_value("kind", row.get(2), "must be cardinal or ordinal"));
+                }
+            }
             Kind::Furniture | Kind::Regions => {}
         }
         Ok(())
@@ -401,6 +499,12 @@ impl Gazetteers {
             }
         }
         Ok(g)
+    }
+
+    /// These gazetteers with `file` merged over them (as a `--gazetteer` file is).
+    pub fn with_file(mut self, file: File<'static>) -> Gazetteers {
+        self.files.push(file);
+        self
     }
 
     /// Gazetteers made of the given (name, contents) files only, for tests.

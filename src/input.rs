@@ -22,6 +22,8 @@ pub enum InputFormat {
     Text,
     /// One JSON object per line: `{"id", "text", "published"?}`.
     Jsonl,
+    /// Saved release pages: their main text is read (see `page.rs`).
+    Html,
 }
 
 /// How to read input bytes.
@@ -138,18 +140,17 @@ fn expand(path: PathBuf, config: InputConfig) -> Stream {
         Err(e) => return Box::new(std::iter::once(Err(unreadable(&path, stem(&path), e)))),
     };
     if meta.is_dir() {
-        let ext = if jsonl { "jsonl" } else { "txt" };
-        let mut found = Vec::new();
-        let mut errors = Vec::new();
-        walk(&path, &path, ext, &mut found, &mut errors);
-        found.sort();
-        let files = found.into_iter().map(move |(rel, p)| {
-            if jsonl {
-                return open_jsonl(p, config);
-            }
-            Box::new(std::iter::once(Ok(Source::File { path: p, id: rel }))) as Stream
+        let ext: &'static [&'static str] = match config.format {
+            InputFormat::Jsonl => &["jsonl"],
+            InputFormat::Html => &["html", "htm"],
+            InputFormat::Text => &["txt"],
+        };
+        let files = Walk::new(path, ext).map(move |found| match found {
+            Err(failed) => Box::new(std::iter::once(Err(failed))) as Stream,
+            Ok((_, p)) if jsonl => open_jsonl(p, config),
+            Ok((rel, p)) => Box::new(std::iter::once(Ok(Source::File { path: p, id: rel }))),
         });
-        return Box::new(errors.into_iter().map(Err).chain(files.flatten()));
+        return Box::new(files.flatten());
     }
     if jsonl {
         return open_jsonl(path, config);
@@ -185,46 +186,143 @@ fn stem(path: &Path) -> String {
     )
 }
 
-/// Collects (id, path) of every `*.ext` file under `dir`; the id is the path
-/// relative to `root` without the extension, with `/` between folders.
-fn walk(
-    root: &Path,
-    dir: &Path,
-    ext: &str,
-    found: &mut Vec<(String, PathBuf)>,
-    errors: &mut Vec<Failed>,
-) {
-    let entries = match fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            errors.push(unreadable(dir, stem(dir), e));
-            return;
+/// The `*.ext` files under a folder as (id, path), in order of id (the path
+/// relative to the root without the extension, `/` between folders),
+/// listing one folder at a time: only the folders on the way down to the
+/// current file are held in memory, never the whole tree, so a folder of
+/// 100,000 files streams like a jsonl file. An unreadable folder is an error
+/// in its place.
+struct Walk {
+    root: PathBuf,
+    /// The extensions wanted, without the dot.
+    ext: &'static [&'static str],
+    /// Per open folder: its path relative to the root (as an id prefix) and
+    /// its entries not yet visited, last to visit first.
+    stack: Vec<(String, PathBuf, Vec<WalkEntry>)>,
+    /// Errors met while listing a folder, to report before going on.
+    pending: Vec<Failed>,
+}
+
+/// A folder entry worth visiting: a sub-folder, or a file with the extension.
+struct WalkEntry {
+    name: std::ffi::OsString,
+    dir: bool,
+    /// A file's name without its extension, in bytes.
+    stem: usize,
+}
+
+impl WalkEntry {
+    /// The bytes this entry's ids start with: a folder's name and `/`, or a
+    /// file's name without the extension. Comparing these gives id order.
+    fn key(&self) -> impl Iterator<Item = u8> + '_ {
+        let name = self.name.as_encoded_bytes();
+        let (base, slash): (&[u8], &[u8]) = if self.dir {
+            (name, b"/")
+        } else {
+            (&name[..self.stem], b"")
+        };
+        base.iter().chain(slash).copied()
+    }
+}
+
+impl Walk {
+    fn new(root: PathBuf, ext: &'static [&'static str]) -> Walk {
+        let mut walk = Walk {
+            root,
+            ext,
+            stack: Vec::new(),
+            pending: Vec::new(),
+        };
+        let root = walk.root.clone();
+        if let Some(entries) = walk.list(&root) {
+            walk.stack.push((String::new(), root, entries));
         }
-    };
-    for entry in entries {
-        let entry = match entry {
-            Ok(e) => e,
+        walk
+    }
+
+    /// The entries of `dir` to visit, sorted so that `pop` gives the first;
+    /// what cannot be read goes to `pending`.
+    fn list(&mut self, dir: &Path) -> Option<Vec<WalkEntry>> {
+        let entries = match fs::read_dir(dir) {
+            Ok(entries) => entries,
             Err(e) => {
-                errors.push(unreadable(dir, stem(dir), e));
-                continue;
+                self.pending.push(unreadable(dir, stem(dir), e));
+                return None;
             }
         };
-        let path = entry.path();
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        if kind.is_dir() {
-            walk(root, &path, ext, found, errors);
-        } else if path.extension().is_some_and(|e| e == ext) && (kind.is_file() || path.is_file()) {
-            let rel = path.strip_prefix(root).unwrap_or(&path).with_extension("");
-            let id = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            found.push((id, path));
+        let mut out = Vec::new();
+        for entry in entries {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    self.pending.push(unreadable(dir, stem(dir), e));
+                    continue;
+                }
+            };
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            let name = entry.file_name();
+            let path = Path::new(&name);
+            if kind.is_dir() {
+                out.push(WalkEntry {
+                    name,
+                    dir: true,
+                    stem: 0,
+                });
+            } else if let Some(e) = path
+                .extension()
+                .filter(|e| self.ext.iter().any(|x| **e == **x))
+            {
+                let stem = name.len() - e.len() - 1;
+                if kind.is_file() || readable_link(&dir.join(&name)) {
+                    out.push(WalkEntry {
+                        name,
+                        dir: false,
+                        stem,
+                    });
+                }
+            }
+        }
+        out.sort_by(|a, b| b.key().cmp(a.key()).then_with(|| b.name.cmp(&a.name)));
+        Some(out)
+    }
+}
+
+impl Iterator for Walk {
+    type Item = Result<(String, PathBuf), Failed>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if !self.pending.is_empty() {
+                return Some(Err(self.pending.remove(0)));
+            }
+            let (prefix, dir, entries) = self.stack.last_mut()?;
+            let Some(entry) = entries.pop() else {
+                self.stack.pop();
+                continue;
+            };
+            let path = dir.join(&entry.name);
+            let name = entry.name.to_string_lossy();
+            if entry.dir {
+                let prefix = format!("{prefix}{name}/");
+                if let Some(entries) = self.list(&path) {
+                    self.stack.push((prefix, path, entries));
+                }
+            } else {
+                let stem = Path::new(&entry.name).file_stem().unwrap_or_default();
+                let id = format!("{prefix}{}", stem.to_string_lossy());
+                return Some(Ok((id, path)));
+            }
         }
     }
+}
+
+/// Whether a symlink found in a folder should be listed: it leads to a file,
+/// or it leads nowhere (dangling, or a loop), so that `load` reports it
+/// instead of the document silently vanishing.
+fn readable_link(path: &Path) -> bool {
+    path.is_file() || fs::metadata(path).is_err()
 }
 
 fn read_limited(reader: impl Read, max: Option<u64>) -> Result<Vec<u8>, InputError> {
@@ -320,6 +418,23 @@ fn skip_line(reader: &mut dyn BufRead) -> std::io::Result<()> {
     }
 }
 
+/// [`decode`] for owned bytes: plain UTF-8 (no BOM, no `--encoding`) becomes
+/// the text without a copy.
+pub fn decode_owned(
+    bytes: Vec<u8>,
+    encoding: Option<&'static Encoding>,
+) -> Result<String, InputError> {
+    let plain = Encoding::for_bom(&bytes).is_none()
+        && encoding.is_none_or(|e| e == encoding_rs::UTF_8)
+        && !bytes.contains(&0);
+    if !plain {
+        return decode(&bytes, encoding);
+    }
+    String::from_utf8(bytes).map_err(|e| InputError::InvalidUtf8 {
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
 /// Decodes document bytes: a BOM decides (UTF-8, UTF-16LE/BE); else the
 /// `--encoding`; else UTF-8, strictly. NUL bytes mean a binary file.
 pub fn decode(bytes: &[u8], encoding: Option<&'static Encoding>) -> Result<String, InputError> {
@@ -369,9 +484,20 @@ pub fn encoding_for(name: &str) -> Option<&'static Encoding> {
 #[derive(serde::Deserialize)]
 struct JsonlRecord {
     id: Option<serde_json::Value>,
+    // Defaulted so that a record without text still gives its id to the error record.
+    #[serde(default)]
     text: serde_json::Value,
     #[serde(default)]
     published: Option<String>,
+}
+
+/// The text pressx reads: a saved page's main text with `--input html`.
+fn main_text(decoded: String, config: &InputConfig) -> String {
+    if config.format == InputFormat::Html {
+        crate::page::main_text(&decoded)
+    } else {
+        decoded
+    }
 }
 
 /// Reads and decodes one source. On failure the error carries the id the
@@ -397,7 +523,7 @@ pub fn load(source: Source, config: &InputConfig) -> Result<Loaded, Failed> {
                 }
             }
             let bytes = read_limited(file, config.max_bytes).map_err(fail)?;
-            let text = decode(&bytes, config.encoding).map_err(fail)?;
+            let text = main_text(decode_owned(bytes, config.encoding).map_err(fail)?, config);
             Ok(Loaded {
                 id,
                 text,
@@ -405,7 +531,7 @@ pub fn load(source: Source, config: &InputConfig) -> Result<Loaded, Failed> {
             })
         }
         Source::Bytes { id, bytes, .. } => {
-            let text = decode(&bytes, config.encoding).map_err(fail)?;
+            let text = main_text(decode_owned(bytes, config.encoding).map_err(fail)?, config);
             Ok(Loaded {
                 id,
                 text,
@@ -413,7 +539,7 @@ pub fn load(source: Source, config: &InputConfig) -> Result<Loaded, Failed> {
             })
         }
         Source::JsonlLine { bytes, .. } => {
-            let line = decode(&bytes, config.encoding).map_err(fail)?;
+            let line = decode_owned(bytes, config.encoding).map_err(fail)?;
             let bad = |e: String| fail(InputError::BadJsonl(e));
             let value: serde_json::Value =
                 serde_json::from_str(&line).map_err(|e| bad(format!("not JSON: {e}")))?;
@@ -437,7 +563,11 @@ pub fn load(source: Source, config: &InputConfig) -> Result<Loaded, Failed> {
                 error: InputError::BadJsonl(e),
             };
             let serde_json::Value::String(text) = rec.text else {
-                return Err(fail("\"text\" must be a string".into()));
+                let what = match rec.text {
+                    serde_json::Value::Null => "no \"text\" field",
+                    _ => "\"text\" must be a string",
+                };
+                return Err(fail(what.into()));
             };
             let published = match rec.published {
                 None => None,
@@ -501,6 +631,32 @@ mod tests {
     }
 
     #[test]
+    fn a_folder_walk_gives_ids_in_sorted_order() {
+        let root = std::env::temp_dir().join(format!("pressx-walk-{}", std::process::id()));
+        let files = [
+            "b/c/d.txt",
+            "a/x.txt",
+            "a-b.txt",
+            "a.txt",
+            "a.b.txt",
+            "skip.md",
+            "e/empty/.keep",
+        ];
+        for f in files {
+            let p = root.join(f);
+            fs::create_dir_all(p.parent().expect("has a parent")).expect("temp folder");
+            fs::write(&p, "x").expect("temp file");
+        }
+        let ids: Vec<String> = Walk::new(root.clone(), &["txt"])
+            .map(|r| r.map(|(id, _)| id).map_err(|f| f.origin))
+            .collect::<Result<_, _>>()
+            .expect("readable");
+        let _ = fs::remove_dir_all(&root);
+        // The order a global sort of the ids gives ('-' < '.' < '/').
+        assert_eq!(ids, ["a", "a-b", "a.b", "a/x", "b/c/d"]);
+    }
+
+    #[test]
     fn jsonl_records() {
         let config = InputConfig {
             format: InputFormat::Jsonl,
@@ -527,7 +683,7 @@ mod tests {
         let errors: &[(&str, &str, &str)] = &[
             ("not json", "{nope", "in:3"),
             ("not object", "[1,2]", "in:3"),
-            ("no text", r#"{"id":"b"}"#, "in:3"),
+            ("no text", r#"{"id":"b"}"#, "b"),
             ("text not string", r#"{"id":"b","text":5}"#, "b"),
             (
                 "bad published",

@@ -11,9 +11,11 @@
 //! ```
 
 pub mod batch;
+#[doc(hidden)]
 pub mod calendar;
 pub mod check;
 pub mod cues;
+pub mod dates;
 pub mod document;
 pub mod error;
 pub mod eval;
@@ -22,10 +24,14 @@ pub mod export;
 pub mod gazetteer;
 pub mod html;
 pub mod input;
+pub mod invariants;
 pub mod locations;
 pub mod names;
 pub mod organisations;
+pub mod output;
+pub mod page;
 pub mod participants;
+pub mod people;
 pub mod pipeline;
 pub mod record;
 pub mod schema;
@@ -45,6 +51,8 @@ pub struct Resources {
     pub(crate) names: names::Names,
     pub(crate) cues: cues::Cues,
     pub(crate) events: events::Rules,
+    pub(crate) people: people::Rules,
+    pub(crate) dates: dates::Rules,
 }
 
 impl Resources {
@@ -61,6 +69,8 @@ impl Resources {
             names: names::Names::build(gazetteers)?,
             cues: cues::Cues::build(),
             events: events::Rules::build(),
+            people: people::Rules::build(gazetteers)?,
+            dates: dates::Rules::build(gazetteers)?,
         })
     }
 }
@@ -99,9 +109,31 @@ pub fn normalise_text(text: &str) -> std::borrow::Cow<'_, str> {
 /// Extracts everything from one document. `options.published` is the release
 /// date (when the caller knows it).
 pub fn extract(id: &str, text: &str, resources: &Resources, options: &Options) -> Document {
+    extract_owned(
+        id.to_string(),
+        normalise_text(text).into_owned(),
+        resources,
+        options,
+    )
+}
+
+/// [`extract`] for a caller that owns the text (the batch reader): the text
+/// becomes the document's without a copy when it needs no normalising.
+pub fn extract_owned(
+    id: String,
+    text: String,
+    resources: &Resources,
+    options: &Options,
+) -> Document {
+    let unchanged = matches!(normalise_text(&text), std::borrow::Cow::Borrowed(same) if same.len() == text.len());
+    let text = if unchanged {
+        text
+    } else {
+        normalise_text(&text).into_owned()
+    };
     let mut doc = Document {
-        id: id.to_string(),
-        text: normalise_text(text).into_owned(),
+        id,
+        text,
         published: options.published.map(|date| document::Published {
             date,
             from: document::PublishedFrom::Input,

@@ -6,24 +6,25 @@
 //! when no gazetteer knows that ministry). Demonyms ("Kazakh delegation") are
 //! deliberately not places.
 
-use crate::document::{Document, Location, Span};
+use crate::document::{Document, Location, Span, SpanSet};
 use crate::names::{Hit, Names, PlaceKind, Target};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Adds the places of `doc`, from the matcher's `hits`.
 pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
-    let org_spans: Vec<Span> = doc
-        .organisations
-        .iter()
-        .flat_map(|o| o.mentions.iter().copied())
-        .collect();
+    let org_spans = SpanSet::new(
+        doc.organisations
+            .iter()
+            .flat_map(|o| o.mentions.iter().copied())
+            .collect(),
+    );
     let mut order: Vec<usize> = Vec::new();
-    let mut by_place: HashMap<usize, Vec<Span>> = HashMap::new();
+    let mut by_place: HashMap<usize, Vec<Span>> = HashMap::default();
     for hit in hits {
         let Target::Place(i) = hit.target else {
             continue;
         };
-        if org_spans.iter().any(|o| o.overlaps(hit.span)) {
+        if org_spans.overlaps(hit.span) {
             continue;
         }
         if names.places[i].kind == PlaceKind::Country && in_org_name(&doc.text, hit.span, names) {

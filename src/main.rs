@@ -9,11 +9,11 @@ use pressx::error::Error;
 use pressx::export::{self, Flat};
 use pressx::gazetteer::Gazetteers;
 use pressx::input::{self, Failed, InputConfig, InputFormat, Source};
-use pressx::record::{ErrorRecord, to_record};
+use pressx::output::{Inputs, OutputDir};
+use pressx::record::{self, ErrorRecord, to_record};
 use pressx::{Date, DateOrder, Options, Resources, batch, eval, schema};
-use std::collections::HashSet;
 use std::io::{self, BufWriter, Write};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -97,6 +97,7 @@ enum Order {
 enum InputKind {
     Text,
     Jsonl,
+    Html,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -108,13 +109,15 @@ enum Format {
     Tsv,
     /// One row per participant, comma-separated (RFC 4180)
     Csv,
+    /// One row per mention, tab-separated
+    MentionsTsv,
 }
 
 impl Format {
     /// The flat export this format is, if it is one.
     fn flat(self) -> Option<Flat> {
         match self {
-            Format::Tsv => Some(Flat::Tsv),
+            Format::Tsv | Format::MentionsTsv => Some(Flat::Tsv),
             Format::Csv => Some(Flat::Csv),
             _ => None,
         }
@@ -143,9 +146,12 @@ struct ExtractArgs {
     /// The record carries the text its offsets refer to
     #[arg(long)]
     include_text: bool,
-    /// Larger documents get an error record instead of being read
-    #[arg(long, value_name = "N")]
-    max_bytes: Option<u64>,
+    /// Larger documents (and jsonl lines) get an error record instead of
+    /// being read: a number of bytes, with an optional K, M or G (binary
+    /// multiples), or `none`. The default, 64M, is thousands of times a
+    /// press release and keeps memory bounded whatever a corpus holds.
+    #[arg(long, value_name = "N", default_value = "64M", value_parser = parse_size)]
+    max_bytes: MaxBytes,
     /// No progress line and no per-document error lines on stderr (error records and the exit status still tell)
     #[arg(short, long)]
     quiet: bool,
@@ -226,12 +232,33 @@ enum Sink {
     },
     /// One `<id>.json` (or `<id>.html`) per document.
     Dir {
-        dir: PathBuf,
-        ext: &'static str,
-        written: HashSet<String>,
+        dir: OutputDir,
         /// With html: (id, title) of each page, for the index page.
         index: Option<Vec<(String, Option<String>)>>,
     },
+}
+
+/// `--max-bytes`: the limit, or `None` for none.
+#[derive(Clone, Copy)]
+struct MaxBytes(Option<u64>);
+
+/// `--max-bytes`: `none`, or bytes with an optional K, M or G suffix (KiB, MiB, GiB).
+fn parse_size(s: &str) -> Result<MaxBytes, String> {
+    if s.eq_ignore_ascii_case("none") {
+        return Ok(MaxBytes(None));
+    }
+    let (digits, shift) = match s.as_bytes().last().map(u8::to_ascii_uppercase) {
+        Some(b'K') => (&s[..s.len() - 1], 10),
+        Some(b'M') => (&s[..s.len() - 1], 20),
+        Some(b'G') => (&s[..s.len() - 1], 30),
+        _ => (s, 0),
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(1 << shift))
+        .map(|n| MaxBytes(Some(n)))
+        .ok_or_else(|| format!("{s:?} is not a size (e.g. 1000000, 512K, 64M, 2G or none)"))
 }
 
 /// One processed document, ready to write.
@@ -258,15 +285,15 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
         })?),
     };
     let config = InputConfig {
-        format: if args.input == InputKind::Jsonl {
-            InputFormat::Jsonl
-        } else {
-            InputFormat::Text
+        format: match args.input {
+            InputKind::Jsonl => InputFormat::Jsonl,
+            InputKind::Html => InputFormat::Html,
+            InputKind::Text => InputFormat::Text,
         },
         encoding,
-        max_bytes: args.max_bytes,
+        max_bytes: args.max_bytes.0,
     };
-    let single = args.input == InputKind::Text
+    let single = args.input != InputKind::Jsonl
         && args.paths.len() <= 1
         && !args.paths.first().is_some_and(|p| p.is_dir());
     let to_dir = args.output.as_deref().is_some_and(is_dir_target);
@@ -286,10 +313,23 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
         Some(n) => n,
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
-    let mut sink = open_sink(args.output.as_deref(), format)?;
+    let inputs = Inputs::new(
+        &args.paths,
+        match args.input {
+            InputKind::Jsonl => &["jsonl"],
+            InputKind::Html => &["html", "htm"],
+            InputKind::Text => &["txt"],
+        },
+    );
+    let mut sink = open_sink(args.output.as_deref(), format, inputs)?;
     // The flat formats' header: once per run on a stream, once per file in a folder.
     if let (Some(flat), Sink::Stream { out, .. }) = (format.flat(), &mut sink) {
-        if let Err(e) = out.write_all(export::header(flat).as_bytes()) {
+        let header = if format == Format::MentionsTsv {
+            export::mentions_header()
+        } else {
+            export::header(flat)
+        };
+        if let Err(e) = out.write_all(header.as_bytes()) {
             if e.kind() == io::ErrorKind::BrokenPipe {
                 return Ok(ExitCode::SUCCESS);
             }
@@ -306,33 +346,45 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
         if loaded.published.is_some() {
             opts.published = loaded.published;
         }
-        let doc = pressx::extract(&loaded.id, &loaded.text, &resources, &opts);
-        let record = to_record(&doc, include_text);
+        let doc = pressx::extract_owned(loaded.id, loaded.text, &resources, &opts);
         let bytes = match format {
-            Format::Html => pressx::html::page(&record, &doc.text).into_bytes(),
-            Format::Tsv | Format::Csv => {
-                let flat = format.flat().expect("tsv and csv are flat formats");
-                let rows = export::render(&export::rows(&record, &resources), flat);
+            Format::Html => {
+                pressx::html::page(&to_record(&doc, include_text), &doc.text).into_bytes()
+            }
+            Format::Tsv | Format::Csv | Format::MentionsTsv => {
+                let record = to_record(&doc, include_text);
+                let flat = format
+                    .flat()
+                    .expect("tsv, csv and mentions-tsv are flat formats");
+                let (header, rows) = if format == Format::MentionsTsv {
+                    (
+                        export::mentions_header(),
+                        export::render(&export::mention_rows(&record), flat),
+                    )
+                } else {
+                    (
+                        export::header(flat),
+                        export::render(&export::rows(&record, &resources), flat),
+                    )
+                };
                 if to_dir {
-                    (export::header(flat) + &rows).into_bytes()
+                    (header + &rows).into_bytes()
                 } else {
                     rows.into_bytes()
                 }
             }
             Format::Json | Format::Jsonl => {
-                let mut bytes = if format == Format::Json {
-                    serde_json::to_vec_pretty(&record)
-                } else {
-                    serde_json::to_vec(&record)
-                }
-                .expect("a record always serialises: it holds only strings, numbers and lists");
+                // Sized so that a typical record is written without growing the buffer.
+                let mut bytes =
+                    Vec::with_capacity(4096 + doc.text.len() * if include_text { 2 } else { 1 });
+                record::write_json(&doc, include_text, format == Format::Json, &mut bytes);
                 bytes.push(b'\n');
                 bytes
             }
         };
         Ok(Done {
-            id: record.id,
-            title: record.title,
+            title: doc.title.map(|t| t.of(&doc.text).to_string()),
+            id: doc.id,
             bytes,
         })
     };
@@ -372,7 +424,7 @@ fn is_dir_target(path: &Path) -> bool {
     path.is_dir() || path.as_os_str().to_string_lossy().ends_with('/')
 }
 
-fn open_sink(output: Option<&Path>, format: Format) -> Result<Sink, Error> {
+fn open_sink(output: Option<&Path>, format: Format, inputs: Inputs) -> Result<Sink, Error> {
     let Some(path) = output else {
         return Ok(Sink::Stream {
             out: Box::new(BufWriter::with_capacity(1 << 16, io::stdout())),
@@ -384,25 +436,29 @@ fn open_sink(output: Option<&Path>, format: Format) -> Result<Sink, Error> {
         error: e.to_string(),
     };
     if is_dir_target(path) {
-        std::fs::create_dir_all(path).map_err(out_err)?;
         let html = format == Format::Html;
+        let ext = match format {
+            Format::Html => "html",
+            Format::Tsv | Format::MentionsTsv => "tsv",
+            Format::Csv => "csv",
+            Format::Json | Format::Jsonl => "json",
+        };
+        let mut dir = OutputDir::create(path, ext, inputs).map_err(out_err)?;
+        if html {
+            dir.reserve("index", "the index page");
+        }
         return Ok(Sink::Dir {
-            dir: path.to_path_buf(),
-            ext: match format {
-                Format::Html => "html",
-                Format::Tsv => "tsv",
-                Format::Csv => "csv",
-                Format::Json | Format::Jsonl => "json",
-            },
-            written: HashSet::new(),
+            dir,
             index: html.then(Vec::new),
         });
     }
-    let name = path
-        .file_name()
-        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
-    let temp = path.with_file_name(format!(".{name}.pressx-{}.tmp", std::process::id()));
-    let file = std::fs::File::create(&temp).map_err(out_err)?;
+    if inputs.contains(path) {
+        return Err(Error::Usage(format!(
+            "-o {}: is an input of this run; not overwriting it",
+            path.display()
+        )));
+    }
+    let (temp, file) = pressx::output::create_temp(path).map_err(out_err)?;
     Ok(Sink::Stream {
         out: Box::new(BufWriter::with_capacity(1 << 16, file)),
         temp: Some((temp, path.to_path_buf())),
@@ -416,11 +472,13 @@ fn finish_sink(sink: Sink) -> Result<(), Error> {
         ..
     } = &sink
     {
-        let path = dir.join("index.html");
-        write_atomic(&path, pressx::html::index(pages).as_bytes()).map_err(|e| Error::Output {
-            path,
-            error: e.to_string(),
-        })?;
+        let path = dir.root().join("index.html");
+        pressx::output::write_atomic(&path, pressx::html::index(pages).as_bytes()).map_err(
+            |e| Error::Output {
+                path,
+                error: e.to_string(),
+            },
+        )?;
     }
     if let Sink::Stream { mut out, temp } = sink {
         let flushed = out.flush();
@@ -444,33 +502,6 @@ fn finish_sink(sink: Sink) -> Result<(), Error> {
         }
     }
     Ok(())
-}
-
-/// A path inside `dir` for `id`, or why there is none: ids from jsonl are
-/// untrusted, so only plain relative components are allowed.
-fn path_in(dir: &Path, id: &str, ext: &str) -> Result<PathBuf, String> {
-    let rel = Path::new(id);
-    let plain = !id.is_empty()
-        && !id.contains('\0')
-        && rel.components().all(|c| matches!(c, Component::Normal(_)));
-    if !plain {
-        return Err(format!(
-            "id {id:?} cannot name a file inside the output folder"
-        ));
-    }
-    Ok(dir.join(format!("{id}.{ext}")))
-}
-
-fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    let name = path
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let temp = path.with_file_name(format!(".{name}.pressx-{}.tmp", std::process::id()));
-    std::fs::write(&temp, bytes)?;
-    std::fs::rename(&temp, path)
 }
 
 fn write_one(
@@ -501,26 +532,9 @@ fn write_one(
     };
     match sink {
         Sink::Stream { out, .. } => out.write_all(&bytes),
-        Sink::Dir {
-            dir,
-            ext,
-            written,
-            index,
-        } => {
-            let target = path_in(dir, &id, ext).and_then(|p| {
-                if written.insert(id.clone()) {
-                    Ok(p)
-                } else {
-                    Err(format!(
-                        "id {id:?} appears twice; not overwriting its record"
-                    ))
-                }
-            });
-            let result = target.and_then(|p| {
-                write_atomic(&p, &bytes).map_err(|e| format!("{}: {e}", p.display()))
-            });
-            match result {
-                Ok(()) => {
+        Sink::Dir { dir, index } => {
+            match dir.write(&id, &bytes) {
+                Ok(_) => {
                     if let Some(pages) = index {
                         pages.push((id, title));
                     }

@@ -78,6 +78,8 @@ struct Surface {
     first: u32,
     cand_start: u32,
     cand_len: u32,
+    /// Up to two folded bytes after the first word: a cheap first test.
+    next: [u8; 2],
 }
 
 #[derive(Clone, Debug)]
@@ -121,6 +123,8 @@ pub struct Names {
     table: Vec<Surface>,
     /// Hash of a folded first word → its range in `table`.
     index: FxHashMap<u64, (u32, u32)>,
+    /// The hashes of all first words, for a quick "no surface starts here".
+    filter: HashFilter,
     /// The candidates of every surface, each surface's in priority order.
     candidates: Vec<Candidate>,
 }
@@ -298,6 +302,7 @@ impl Names {
             org_words,
             arena,
             table,
+            filter: HashFilter::new(index.keys().copied()),
             index,
             candidates,
         })
@@ -320,26 +325,35 @@ impl Names {
 
     /// Every gazetteer surface in `text`, leftmost-longest, whole words.
     pub fn find(&self, text: &str) -> Vec<Hit> {
-        let folded: Vec<u8> = fold(text.as_bytes()).collect();
+        let bytes = text.as_bytes();
         let mut hits = Vec::new();
         let mut pos = 0;
-        while pos < text.len() {
-            let start = word_start(text, pos);
-            if start >= text.len() {
-                break;
-            }
-            let end = word_end(text, start);
+        while let Some((start, end, hash)) = next_word(text, pos) {
             pos = end;
-            let word = &folded[start..end];
-            let Some(&(from, to)) = self.index.get(&hash_word(word)) else {
+            if end - start > MAX_FIRST_WORD || !self.filter.contains(hash) {
+                continue;
+            }
+            let Some(&(from, to)) = self.index.get(&hash) else {
                 continue;
             };
+            let next = [
+                bytes.get(end).copied().map_or(0, fold_byte),
+                bytes.get(end + 1).copied().map_or(0, fold_byte),
+            ];
             for e in &self.table[from as usize..to as usize] {
+                let rest_len = e.len - e.first;
+                if (rest_len >= 1 && e.next[0] != next[0])
+                    || (rest_len >= 2 && e.next[1] != next[1])
+                {
+                    continue;
+                }
                 let key = &self.arena[e.start as usize..(e.start + e.len) as usize];
                 let stop = start + e.len as usize;
-                if stop > folded.len()
-                    || key[..e.first as usize] != *word
-                    || folded[end..stop] != key[e.first as usize..]
+                // The last byte before the whole surface: it rejects most of a
+                // long group ("ministry of …") without comparing the rest.
+                if stop > bytes.len()
+                    || key.last().copied() != Some(fold_byte(bytes[stop - 1]))
+                    || !eq_folded(&bytes[start..stop], key)
                     || !text.is_char_boundary(stop)
                     || !is_word_boundary(text, start, stop)
                 {
@@ -368,40 +382,100 @@ impl Names {
     }
 }
 
+/// Byte classes for the word scanner: 0 separator, 1 ASCII letter or digit,
+/// 2 the start or continuation of a non-ASCII character (decoded to decide).
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = if b >= 0x80 {
+            2
+        } else if (b as u8).is_ascii_alphanumeric() {
+            1
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// The next word at or after `pos`: (start, end, hash of its folded bytes).
+/// One pass, one table lookup a byte; non-ASCII characters are decoded to
+/// tell letters from punctuation.
+#[inline]
+fn next_word(text: &str, mut i: usize) -> Option<(usize, usize, u64)> {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    // Skip to a word start.
+    loop {
+        while i < n && CLASS[bytes[i] as usize] == 0 {
+            i += 1;
+        }
+        if i >= n {
+            return None;
+        }
+        if CLASS[bytes[i] as usize] == 1 {
+            break;
+        }
+        let c = text[i..].chars().next()?;
+        if is_word_char(c) {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    let start = i;
+    let mut h = FNV_OFFSET;
+    while i < n {
+        match CLASS[bytes[i] as usize] {
+            1 => {
+                h = (h ^ u64::from(bytes[i].to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+                i += 1;
+            }
+            2 => {
+                let Some(c) = text[i..].chars().next().filter(|&c| is_word_char(c)) else {
+                    break;
+                };
+                for &b in &bytes[i..i + c.len_utf8()] {
+                    h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+                }
+                i += c.len_utf8();
+            }
+            _ => break,
+        }
+    }
+    Some((start, i, h))
+}
+
+/// The longest first word a surface may have, in bytes; longer ones are left
+/// out of the index (no real name has one).
+const MAX_FIRST_WORD: usize = 48;
+
+/// A byte ASCII case folded, with line breaks and tabs as spaces.
+#[inline]
+fn fold_byte(b: u8) -> u8 {
+    match b {
+        b'\n' | b'\t' | b'\r' => b' ',
+        b => b.to_ascii_lowercase(),
+    }
+}
+
+/// Whether `text` folds to `key` (already folded).
+fn eq_folded(text: &[u8], key: &[u8]) -> bool {
+    text.len() == key.len() && text.iter().zip(key).all(|(&t, &k)| fold_byte(t) == k)
+}
+
 /// ASCII case folded, and line breaks and tabs count as spaces: the same
 /// byte length as the input, so offsets carry over.
 fn fold(bytes: &[u8]) -> impl Iterator<Item = u8> + '_ {
-    bytes.iter().map(|&b| match b {
-        b'\n' | b'\t' | b'\r' => b' ',
-        b => b.to_ascii_lowercase(),
-    })
+    bytes.iter().map(|&b| fold_byte(b))
 }
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
-}
-
-/// The first byte at or after `pos` that starts a word.
-fn word_start(text: &str, pos: usize) -> usize {
-    let bytes = text.as_bytes();
-    let mut i = pos;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_alphanumeric() {
-            return i;
-        }
-        if b >= 0x80 {
-            if let Some(c) = text[i..].chars().next() {
-                if is_word_char(c) {
-                    return i;
-                }
-                i += c.len_utf8();
-                continue;
-            }
-        }
-        i += 1;
-    }
-    bytes.len()
 }
 
 /// The end of the word starting at `start` (`start` itself when no word starts there).
@@ -455,11 +529,34 @@ fn push_surface(
     out.push((surface, cand));
 }
 
+/// A one-hash Bloom filter of 2^16 bits (8 KiB, stays in L1): most words of a
+/// release begin no surface, and this answers that without a table probe.
+#[derive(Clone, Debug)]
+struct HashFilter {
+    bits: Vec<u64>,
+}
+
+impl HashFilter {
+    fn new(hashes: impl Iterator<Item = u64>) -> HashFilter {
+        let mut bits = vec![0u64; 1024];
+        for h in hashes {
+            let i = (h >> 48) as usize;
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        HashFilter { bits }
+    }
+
+    fn contains(&self, h: u64) -> bool {
+        let i = (h >> 48) as usize;
+        self.bits[i / 64] & (1 << (i % 64)) != 0
+    }
+}
+
+/// The scanner's hash of an already folded word.
 fn hash_word(word: &[u8]) -> u64 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut h = rustc_hash::FxBuildHasher.build_hasher();
-    h.write(word);
-    h.finish()
+    word.iter().fold(FNV_OFFSET, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
+    })
 }
 
 type Index = (
@@ -490,7 +587,9 @@ fn index_surfaces(surfaces: Vec<(Cow<'static, str>, Candidate)>) -> Index {
     group_of_key.reserve(surfaces.len());
     let mut firsts: Vec<usize> = Vec::new();
     let mut group: Vec<u32> = vec![u32::MAX; surfaces.len()];
-    for i in (0..surfaces.len()).filter(|&i| spans[i].2 > 0) {
+    for i in
+        (0..surfaces.len()).filter(|&i| spans[i].2 > 0 && spans[i].2 as usize <= MAX_FIRST_WORD)
+    {
         let next = firsts.len() as u32;
         let g = *group_of_key.entry(key(i)).or_insert(next);
         if g == next {
@@ -530,6 +629,11 @@ fn index_surfaces(surfaces: Vec<(Cow<'static, str>, Candidate)>) -> Index {
         let (start, len, first_len) = spans[first];
         let hash = hash_word(&arena[start as usize..(start + first_len) as usize]);
         let cand_len = candidates.len() as u32 - cand_start;
+        let after = &arena[(start + first_len) as usize..(start + len) as usize];
+        let next = [
+            after.first().copied().unwrap_or(0),
+            after.get(1).copied().unwrap_or(0),
+        ];
         table.push((
             hash,
             Surface {
@@ -538,6 +642,7 @@ fn index_surfaces(surfaces: Vec<(Cow<'static, str>, Candidate)>) -> Index {
                 first: first_len,
                 cand_start,
                 cand_len,
+                next,
             },
         ));
     }

@@ -15,9 +15,11 @@
 //! Deliberately ignored: single parenthesised words that are not acronyms of
 //! the words before them ("(2021)", "(Kazakhstan)"), and named meetings.
 
-use crate::document::{Document, OrgKind, OrgSource, Organisation, Span};
+use crate::document::{Document, OrgKind, OrgSource, Organisation, Span, SpanSet};
 use crate::names::{Hit, Names, Target, is_word_boundary};
-use std::collections::HashMap;
+use aho_corasick::AhoCorasick;
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// An acronym the text defines.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -132,7 +134,9 @@ pub fn find_definitions(text: &str) -> Vec<Definition> {
     let mut out = Vec::new();
     for (open, _) in text.match_indices('(') {
         let Some(close_rel) = text[open + 1..].find(')') else {
-            continue;
+            // No ')' after this '(' means none after any later one: stop
+            // (continuing made "((((…" quadratic).
+            break;
         };
         let close = open + 1 + close_rel;
         let inner = text[open + 1..close].trim();
@@ -160,7 +164,10 @@ pub fn find_definitions(text: &str) -> Vec<Definition> {
             // ACR (Long Name)
             let token_start = text[..before_end]
                 .rfind(|c: char| c.is_whitespace() || c == '(')
-                .map_or(0, |i| i + 1);
+                // White space may be more than one byte (a no-break space).
+                .map_or(0, |i| {
+                    i + text[i..].chars().next().map_or(1, char::len_utf8)
+                });
             let token = &text[token_start..before_end];
             if is_acronym(token) && is_word_boundary(text, token_start, before_end) {
                 let long_text = inner.strip_prefix("the ").unwrap_or(inner);
@@ -175,8 +182,17 @@ pub fn find_definitions(text: &str) -> Vec<Definition> {
         }
     }
     // Long Name – ACR
-    for dash in [" – ", " - ", " — "] {
-        for (at, _) in text.match_indices(dash) {
+    // One pass over the bytes: " – ", " - " and " — " (the dashes' lead byte is E2).
+    let bytes = text.as_bytes();
+    let dashes = memchr::memchr2_iter(b'-', 0xE2, bytes).filter(|&k| k > 0 && bytes[k - 1] == b' ');
+    for at in dashes.map(|k| k - 1) {
+        let Some(dash) = [" – ", " - ", " — "]
+            .into_iter()
+            .find(|d| text[at..].starts_with(d))
+        else {
+            continue;
+        };
+        {
             let after = at + dash.len();
             let token_end = text[after..]
                 .find(|c: char| !(c.is_alphanumeric() || c == '&'))
@@ -207,7 +223,7 @@ fn find_aliases(text: &str) -> Vec<Alias> {
     let mut out = Vec::new();
     for (at, _) in text.match_indices("(hereinafter") {
         let Some(close) = text[at..].find(')') else {
-            continue;
+            break;
         };
         let inner = &text[at + "(hereinafter".len()..at + close];
         let inner = inner.trim_start_matches(|c: char| {
@@ -249,14 +265,20 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
 
     // Definitions: link to a gazetteer entry or define a new organisation.
     let mut defined: Vec<Organisation> = Vec::new();
-    let mut defined_by_acronym: HashMap<String, usize> = HashMap::new();
+    let mut defined_by_acronym: HashMap<String, usize> = HashMap::default();
+    let mut ids = DefinedIds::default();
     let mut forced: Vec<(Span, Who)> = Vec::new();
+    // Hashed, so a text with thousands of definitions stays linear.
+    let mut hit_at: HashMap<Span, Who> = HashMap::default();
+    for &(span, who) in &mentions {
+        hit_at.entry(span).or_insert(who);
+    }
     for d in find_definitions(text) {
         let acronym = d.acronym.of(text);
         let long = d.long.of(text);
         let who = if let Some(i) = names.org_by_acronym(acronym) {
             Who::Gazetteer(i)
-        } else if let Some(&(_, w)) = mentions.iter().find(|(s, _)| *s == d.long) {
+        } else if let Some(&w) = hit_at.get(&d.long) {
             w
         } else if let Some(&i) = defined_by_acronym.get(acronym) {
             Who::Defined(i)
@@ -266,7 +288,7 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
             };
             let i = defined.len();
             defined.push(Organisation {
-                id: definition_id(acronym, names, &defined),
+                id: ids.make(acronym, names),
                 name: long.split_whitespace().collect::<Vec<_>>().join(" "),
                 acronym: Some(acronym.to_string()),
                 kind,
@@ -279,44 +301,84 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
         forced.push((d.long, who));
         forced.push((d.acronym, who));
     }
-    // Later bare uses of a defined acronym.
-    for (acronym, &i) in &defined_by_acronym {
-        for (at, _) in text.match_indices(acronym.as_str()) {
-            let span = Span::new(at, at + acronym.len());
+    // Later bare uses of a defined acronym: one pass for all of them.
+    let acronyms: Vec<(&str, usize)> = defined_by_acronym
+        .iter()
+        .map(|(a, &i)| (a.as_str(), i))
+        .collect();
+    if let Ok(matcher) = AhoCorasick::new(acronyms.iter().map(|(a, _)| a)) {
+        for m in matcher.find_overlapping_iter(text) {
+            let span = Span::new(m.start(), m.end());
             if is_word_boundary(text, span.start, span.end) {
-                forced.push((span, Who::Defined(i)));
+                forced.push((span, Who::Defined(acronyms[m.pattern().as_usize()].1)));
             }
         }
     }
     // Definition spans win over the gazetteer hits they overlap.
-    mentions.retain(|(s, _)| !forced.iter().any(|(f, _)| f.overlaps(*s)));
     forced.sort();
+    let covered = SpanSet::new(forced.iter().map(|(f, _)| *f).collect());
+    mentions.retain(|(s, _)| !covered.overlaps(*s));
     forced.dedup_by(|b, a| a.0.overlaps(b.0));
     mentions.extend(forced);
     // Aliases: "(hereinafter – the Committee)" right after a mention; their
-    // uses only fill text no other mention covers.
-    let mut aliased = Vec::new();
+    // uses only fill text no other mention covers. An alias text belongs to
+    // the first alias of it that follows a mention; every use of every alias
+    // is found in one pass (an alias per text repeated a thousand times was cubic).
+    let mut owner_at_end: HashMap<usize, Who> = HashMap::default();
+    for &(s, who) in &mentions {
+        owner_at_end.entry(s.end).or_insert(who);
+    }
+    let mut claims: Vec<(String, Who)> = Vec::new();
+    let mut claimed: HashSet<String> = HashSet::new();
     for alias in find_aliases(text) {
         let before = text[..alias.at].trim_end().len();
-        let Some(&(_, who)) = mentions.iter().find(|(s, _)| s.end == before) else {
+        let Some(&who) = owner_at_end.get(&before) else {
             continue;
         };
-        for (at, _) in text.match_indices(alias.text.as_str()) {
-            let span = Span::new(at, at + alias.text.len());
-            let free = !mentions
-                .iter()
-                .chain(&aliased)
-                .any(|(m, _)| m.overlaps(span));
-            if free && is_word_boundary(text, span.start, span.end) {
-                aliased.push((span, who));
+        if !alias.text.is_empty() && claimed.insert(alias.text.clone()) {
+            claims.push((alias.text, who));
+        }
+    }
+    let mut aliased = Vec::new();
+    if let (false, Ok(matcher)) = (
+        claims.is_empty(),
+        AhoCorasick::new(claims.iter().map(|(t, _)| t)),
+    ) {
+        let mut uses: Vec<Vec<Span>> = vec![Vec::new(); claims.len()];
+        for m in matcher.find_overlapping_iter(text) {
+            uses[m.pattern().as_usize()].push(Span::new(m.start(), m.end()));
+        }
+        let covered = SpanSet::new(mentions.iter().map(|(s, _)| *s).collect());
+        // Alias uses taken so far (start → end); they never overlap each other.
+        let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+        for ((_, who), mut spans) in claims.iter().zip(uses) {
+            spans.sort();
+            let mut next = 0;
+            for span in spans {
+                // Successive uses of one alias do not overlap (as `match_indices`).
+                if span.start < next {
+                    continue;
+                }
+                next = span.end;
+                let free = !covered.overlaps(span)
+                    && taken
+                        .range(..span.end)
+                        .next_back()
+                        .is_none_or(|(_, &end)| end <= span.start);
+                if free && is_word_boundary(text, span.start, span.end) {
+                    taken.insert(span.start, span.end);
+                    aliased.push((span, *who));
+                }
             }
         }
     }
     mentions.extend(aliased);
+    // A definition can reach back over a sentence boundary ("Ministers!’ Council (AIMC)").
+    mentions.retain(|(s, _)| doc.within_sentence(*s));
     mentions.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
 
     let mut order: Vec<Who> = Vec::new();
-    let mut by_who: HashMap<Who, Vec<Span>> = HashMap::new();
+    let mut by_who: HashMap<Who, Vec<Span>> = HashMap::default();
     for (span, who) in mentions {
         let list = by_who.entry(who).or_default();
         if list.is_empty() {
@@ -372,9 +434,31 @@ fn head_kind(long: &str, names: &Names) -> Option<OrgKind> {
         .next_back()
 }
 
-/// An id for an organisation defined in the text: its acronym, lower-cased,
-/// made unique against the gazetteer and earlier definitions.
-fn definition_id(acronym: &str, names: &Names, defined: &[Organisation]) -> String {
+/// The ids given to organisations defined in the text so far.
+#[derive(Default)]
+struct DefinedIds {
+    taken: HashSet<String>,
+    /// Per base id, the next number to try.
+    next: HashMap<String, usize>,
+}
+
+impl DefinedIds {
+    /// An id for an organisation defined in the text: its acronym, lower-cased,
+    /// made unique against the gazetteer and earlier definitions.
+    fn make(&mut self, acronym: &str, names: &Names) -> String {
+        let id = definition_id(acronym, names, |id| self.taken.contains(id), &mut self.next);
+        self.taken.insert(id.clone());
+        id
+    }
+}
+
+/// The base id of `acronym`, numbered (`base-2`, …) while `taken` or a gazetteer id.
+fn definition_id(
+    acronym: &str,
+    names: &Names,
+    defined: impl Fn(&str) -> bool,
+    next: &mut HashMap<String, usize>,
+) -> String {
     let base: String = acronym
         .chars()
         .filter_map(|c| {
@@ -392,14 +476,17 @@ fn definition_id(acronym: &str, names: &Names, defined: &[Organisation]) -> Stri
     } else {
         base
     };
-    let taken = |id: &str| names.org(id).is_some() || defined.iter().any(|o| o.id == id);
+    let taken = |id: &str| names.org(id).is_some() || defined(id);
     if !taken(&base) {
         return base;
     }
-    (2..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|id| !taken(id))
-        .unwrap_or(base)
+    let first = next.get(&base).copied().unwrap_or(2);
+    let (n, id) = (first..)
+        .map(|n| (n, format!("{base}-{n}")))
+        .find(|(_, id)| !taken(id))
+        .unwrap_or((first, base.clone()));
+    next.insert(base, n + 1);
+    id
 }
 
 #[cfg(test)]

@@ -535,7 +535,10 @@ fn words(s: &str) -> usize {
 /// The word just before byte `pos`, without punctuation.
 fn word_before(text: &str, pos: usize) -> &str {
     let head = text[..pos].trim_end();
-    let start = head.rfind(|c: char| c.is_whitespace()).map_or(0, |i| i + 1);
+    // The white space found may be more than one byte (a no-break space).
+    let start = head.rfind(char::is_whitespace).map_or(0, |i| {
+        i + head[i..].chars().next().map_or(1, char::len_utf8)
+    });
     head[start..].trim_matches(|c: char| !c.is_alphanumeric())
 }
 

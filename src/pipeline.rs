@@ -2,34 +2,77 @@
 //! stages before it and adds its own:
 //!
 //! 1. `sentences` — reads the text; adds `sentences` and `title`.
-//! 2. the name matcher (`names`) — one pass over the text up to the end of
+//! 2. `dates` — reads the text up to the end of the last sentence and the
+//!    release date; adds `dates`, and `published` from a dateline when the
+//!    caller gave none.
+//! 3. the name matcher (`names`) — one pass over the text up to the end of
 //!    the last sentence, finding every gazetteer surface; its hits feed:
-//! 3. `organisations` — reads the hits and the text; adds `organisations`
+//! 4. `organisations` — reads the hits and the text; adds `organisations`
 //!    (gazetteer entries and acronyms the text defines).
-//! 4. `locations` — reads the hits and `organisations`; adds `locations`.
-//! 5. the cue matcher (`cues`) — one pass over the same text, finding
-//!    participation cues, mode and next-meeting phrases and meeting words;
-//!    its hits feed:
-//! 6. `events` — reads the hits, the sentences, `organisations`,
+//! 5. `locations` — reads the hits and `organisations`; adds `locations`.
+//! 6. `people` — reads the text, `sentences`, `organisations` and
+//!    `locations`; adds `people` (names, titles, affiliations, mentions).
+//! 7. the cue matcher (`cues`) — one pass over the text up to the end of the
+//!    last sentence, finding participation cues, mode and next-meeting
+//!    phrases and meeting words; its hits feed:
+//! 8. `events` — reads the cue hits, the sentences, `organisations`,
 //!    `locations` and `dates`; adds `events` (name, aliases, date, mode,
 //!    place, organiser, next meeting).
-//! 7. `participants` — reads the hits, the sentences, `organisations`,
+//! 9. `participants` — reads the cue hits, the sentences, `organisations`,
 //!    `locations`, `people` and `events`; adds `participants`.
 //!
 //! Every stage after the first scans only the text up to the end of the last
 //! sentence, so page furniture yields nothing.
 
+use crate::cues;
 use crate::document::{Document, Span};
-use crate::{Options, Resources, events, locations, organisations, participants, sentences};
+use crate::names::Hit;
+use crate::{
+    Options, Resources, dates, events, locations, organisations, participants, people, sentences,
+};
+
+/// What one stage hands the next besides the document: the name matcher's
+/// and the cue matcher's hits.
+#[derive(Clone, Debug, Default)]
+pub struct Scratch {
+    hits: Vec<Hit>,
+    cues: cues::Hits,
+}
+
+/// A stage: reads the document's earlier layers (and the scratch), adds its own.
+pub type Stage = fn(&mut Document, &mut Scratch, &Resources, &Options);
+
+/// Every stage, in order, by name (the benchmarks time them one by one).
+pub const STAGES: &[(&str, Stage)] = &[
+    ("sentences", |d, _, r, _| sentences::tag(d, &r.sentences)),
+    ("dates", |d, _, r, o| dates::tag(d, &r.dates, o)),
+    ("names", |d, s, r, _| {
+        s.hits = r.names.find(&d.text[..d.content_end()]);
+        // Names may run over line breaks; never over a sentence boundary.
+        s.hits.retain(|h| d.within_sentence(h.span));
+    }),
+    ("organisations", |d, s, r, _| {
+        organisations::tag(d, &s.hits, &r.names);
+    }),
+    ("locations", |d, s, r, _| {
+        locations::tag(d, &s.hits, &r.names);
+    }),
+    ("people", |d, _, r, _| people::tag(d, &r.people, &r.names)),
+    ("cues", |d, s, r, _| {
+        s.cues = r.cues.find(&d.text, Span::new(0, d.content_end()));
+    }),
+    ("events", |d, s, r, _| {
+        events::tag(d, &s.cues, &r.events, &r.names);
+    }),
+    ("participants", |d, s, r, _| {
+        participants::tag(d, &s.cues, &r.names);
+    }),
+];
 
 /// Runs every stage on `doc`, in order.
-pub fn run(doc: &mut Document, resources: &Resources, _options: &Options) {
-    sentences::tag(doc, &resources.sentences);
-    let hits = resources.names.find(&doc.text[..doc.content_end()]);
-    organisations::tag(doc, &hits, &resources.names);
-    locations::tag(doc, &hits, &resources.names);
-    // One pass of the cue matcher feeds both meeting stages.
-    let cues = resources.cues.find(&doc.text, Span::new(0, doc.content_end()));
-    events::tag(doc, &cues, &resources.events, &resources.names);
-    participants::tag(doc, &cues, &resources.names);
+pub fn run(doc: &mut Document, resources: &Resources, options: &Options) {
+    let mut scratch = Scratch::default();
+    for (_, stage) in STAGES {
+        stage(doc, &mut scratch, resources, options);
+    }
 }

@@ -1,6 +1,11 @@
 //! The output record, schema "pressx/1": the serde types whose field names
 //! are the schema's, and the one conversion from a [`Document`] (byte spans)
 //! to a [`Record`] (code-point offsets, sentence indices, mention texts).
+//!
+//! [`write_json`] writes the same JSON as serialising [`to_record`]'s record,
+//! byte for byte, but straight from the document through borrowed views: no
+//! string is copied and no list is built per mention. The batch writer uses
+//! it; a test holds the two to the same bytes.
 
 use crate::document::{Document, Party, Span};
 use serde::{Deserialize, Serialize};
@@ -147,34 +152,50 @@ pub struct ErrorRecord {
     pub error: String,
 }
 
-/// Byte offset → code-point offset, for one text. Only non-ASCII characters
-/// are remembered, so an ASCII text costs nothing.
-pub struct CharIndex {
-    /// (byte just after a multi-byte character, extra bytes up to there).
-    marks: Vec<(usize, usize)>,
+/// Byte offset → code-point offset, for one text: the number of characters
+/// before each 64-byte block, so a lookup counts at most 63 bytes. An ASCII
+/// text needs no table at all.
+pub struct CharIndex<'a> {
+    text: &'a [u8],
+    /// Characters before block `i` (bytes `64 * i ..`), or empty when ASCII.
+    blocks: Vec<u32>,
 }
 
-impl CharIndex {
+/// Characters in `bytes`: the bytes that are not UTF-8 continuation bytes.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+impl<'a> CharIndex<'a> {
     /// Indexes `text`.
-    pub fn new(text: &str) -> CharIndex {
-        let mut marks = Vec::new();
+    pub fn new(text: &'a str) -> CharIndex<'a> {
+        let bytes = text.as_bytes();
+        let mut blocks = Vec::new();
         if !text.is_ascii() {
-            let mut extra = 0;
-            for (i, c) in text.char_indices() {
-                let len = c.len_utf8();
-                if len > 1 {
-                    extra += len - 1;
-                    marks.push((i + len, extra));
-                }
+            blocks.reserve(bytes.len() / 64 + 1);
+            let mut chars = 0u32;
+            for chunk in bytes.chunks(64) {
+                blocks.push(chars);
+                chars += count_chars(chunk) as u32;
             }
         }
-        CharIndex { marks }
+        CharIndex {
+            text: bytes,
+            blocks,
+        }
     }
 
     /// The code-point offset of byte offset `byte` (a character boundary).
     pub fn char_of(&self, byte: usize) -> usize {
-        let n = self.marks.partition_point(|&(end, _)| end <= byte);
-        byte - if n == 0 { 0 } else { self.marks[n - 1].1 }
+        if self.blocks.is_empty() {
+            return byte;
+        }
+        let block = byte / 64;
+        let base = self
+            .blocks
+            .get(block)
+            .map_or_else(|| count_chars(self.text), |&c| c as usize);
+        base + count_chars(&self.text[(block * 64).min(self.text.len())..byte.min(self.text.len())])
     }
 }
 
@@ -295,6 +316,242 @@ pub fn to_record(doc: &Document, include_text: bool) -> Record {
     }
 }
 
+/// JSON of `doc`'s record, appended to `out`: compact (one line, no line
+/// end) or pretty. The same bytes as `serde_json` gives for [`to_record`].
+pub fn write_json(doc: &Document, include_text: bool, pretty: bool, out: &mut Vec<u8>) {
+    let index = CharIndex::new(&doc.text);
+    let view = RecordView {
+        doc,
+        index: &index,
+        include_text,
+    };
+    let written = if pretty {
+        serde_json::to_writer_pretty(&mut *out, &view)
+    } else {
+        serde_json::to_writer(&mut *out, &view)
+    };
+    // Writing to a Vec cannot fail, and the views hold only strings and numbers.
+    written.expect("a record always serialises into memory");
+}
+
+/// A list serialised from a slice through a function, without collecting it.
+struct Seq<'a, T, F>(&'a [T], F);
+
+impl<'a, T, U: Serialize, F: Fn(&'a T) -> U> Serialize for Seq<'a, T, F> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(&self.1))
+    }
+}
+
+/// The borrowed twin of [`Record`]: the same fields, in the same order.
+struct RecordView<'a> {
+    doc: &'a Document,
+    index: &'a CharIndex<'a>,
+    include_text: bool,
+}
+
+#[derive(Serialize)]
+struct MentionView<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    sentence: usize,
+}
+
+#[derive(Serialize)]
+struct SentenceView {
+    start: usize,
+    end: usize,
+}
+
+impl<'a> RecordView<'a> {
+    fn mention(&self, span: Span) -> MentionView<'a> {
+        MentionView {
+            text: span.of(&self.doc.text),
+            start: self.index.char_of(span.start),
+            end: self.index.char_of(span.end),
+            sentence: self.doc.sentence_of(span.start),
+        }
+    }
+    fn mentions<'b>(&'b self, spans: &'a [Span]) -> impl Serialize + 'b
+    where
+        'a: 'b,
+    {
+        Seq(spans, move |s: &Span| self.mention(*s))
+    }
+}
+
+impl<'a> Serialize for RecordView<'a> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use crate::document::{OrgSource, PublishedFrom};
+        use serde::ser::SerializeStruct;
+        let doc = self.doc;
+        let text = &doc.text;
+        let fields = 11 + usize::from(doc.published.is_some()) + usize::from(self.include_text);
+        let mut r = s.serialize_struct("Record", fields)?;
+        r.serialize_field("schema", SCHEMA)?;
+        r.serialize_field("id", &doc.id)?;
+        r.serialize_field("title", &doc.title.map(|t| t.of(text)))?;
+        r.serialize_field("published", &doc.published.map(|p| p.date.to_string()))?;
+        if let Some(p) = doc.published {
+            let from = match p.from {
+                PublishedFrom::Input => "input",
+                PublishedFrom::Dateline => "dateline",
+            };
+            r.serialize_field("published_from", from)?;
+        }
+        if self.include_text {
+            r.serialize_field("text", text)?;
+        }
+        r.serialize_field(
+            "sentences",
+            &Seq(&doc.sentences, |sp: &Span| SentenceView {
+                start: self.index.char_of(sp.start),
+                end: self.index.char_of(sp.end),
+            }),
+        )?;
+        #[derive(Serialize)]
+        struct Org<'b, M> {
+            id: &'b str,
+            name: &'b str,
+            acronym: &'b Option<String>,
+            kind: &'static str,
+            source: &'static str,
+            mentions: M,
+        }
+        r.serialize_field(
+            "organisations",
+            &Seq(
+                &doc.organisations,
+                |o: &'a crate::document::Organisation| Org {
+                    id: &o.id,
+                    name: &o.name,
+                    acronym: &o.acronym,
+                    kind: o.kind.as_str(),
+                    source: match o.source {
+                        OrgSource::Gazetteer => "gazetteer",
+                        OrgSource::Definition => "definition",
+                    },
+                    mentions: self.mentions(&o.mentions),
+                },
+            ),
+        )?;
+        #[derive(Serialize)]
+        struct Person<'b, M> {
+            name: &'b str,
+            titles: &'b [String],
+            affiliation: &'b Option<String>,
+            mentions: M,
+        }
+        r.serialize_field(
+            "people",
+            &Seq(&doc.people, |p: &'a crate::document::Person| Person {
+                name: &p.name,
+                titles: &p.titles,
+                affiliation: &p.affiliation,
+                mentions: self.mentions(&p.mentions),
+            }),
+        )?;
+        #[derive(Serialize)]
+        struct DateView<'b> {
+            text: &'b str,
+            value: &'b Option<String>,
+            granularity: &'static str,
+            start: usize,
+            end: usize,
+            sentence: usize,
+        }
+        r.serialize_field(
+            "dates",
+            &Seq(&doc.dates, |d: &'a crate::document::DateMention| {
+                let m = self.mention(d.span);
+                DateView {
+                    text: m.text,
+                    value: &d.value,
+                    granularity: d.granularity.as_str(),
+                    start: m.start,
+                    end: m.end,
+                    sentence: m.sentence,
+                }
+            }),
+        )?;
+        #[derive(Serialize)]
+        struct LocationView<'b, M> {
+            name: &'b str,
+            country: &'b Option<String>,
+            mentions: M,
+        }
+        r.serialize_field(
+            "locations",
+            &Seq(&doc.locations, |l: &'a crate::document::Location| {
+                LocationView {
+                    name: &l.name,
+                    country: &l.country,
+                    mentions: self.mentions(&l.mentions),
+                }
+            }),
+        )?;
+        #[derive(Serialize)]
+        struct ParticipantView<'b> {
+            #[serde(skip_serializing_if = "Option::is_none")]
+            organisation: Option<&'b str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            country: Option<&'b str>,
+            role: &'static str,
+            sentence: usize,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            event: Option<usize>,
+        }
+        r.serialize_field(
+            "participants",
+            &Seq(&doc.participants, |p: &'a crate::document::Participant| {
+                let (organisation, country) = match &p.party {
+                    Party::Organisation(id) => (Some(id.as_str()), None),
+                    Party::Country(code) => (None, Some(code.as_str())),
+                };
+                ParticipantView {
+                    organisation,
+                    country,
+                    role: p.role.as_str(),
+                    sentence: p.sentence,
+                    event: p.event,
+                }
+            }),
+        )?;
+        #[derive(Serialize)]
+        struct NextView<'b> {
+            date: &'b Option<String>,
+            location: &'b Option<String>,
+        }
+        #[derive(Serialize)]
+        struct EventView<'b> {
+            name: &'b str,
+            aliases: &'b [String],
+            date: &'b Option<String>,
+            mode: Option<&'static str>,
+            organiser: &'b Option<String>,
+            location: &'b Option<String>,
+            next: Option<NextView<'b>>,
+        }
+        r.serialize_field(
+            "events",
+            &Seq(&doc.events, |e: &'a crate::document::Event| EventView {
+                name: &e.name,
+                aliases: &e.aliases,
+                date: &e.date,
+                mode: e.mode.map(|m| m.as_str()),
+                organiser: &e.organiser,
+                location: &e.location,
+                next: e.next.as_ref().map(|n| NextView {
+                    date: &n.date,
+                    location: &n.location,
+                }),
+            }),
+        )?;
+        r.end()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -309,5 +566,106 @@ mod tests {
         }
         let ascii = CharIndex::new("plain");
         assert_eq!(ascii.char_of(4), 4);
+    }
+
+    /// A document with every layer filled, and non-ASCII text before the mentions.
+    fn full_document() -> Document {
+        use crate::calendar::Date;
+        use crate::document::*;
+        let resources = crate::Resources::builtin();
+        let text = include_str!("../fixtures/sco-rats-dialogue.txt");
+        let mut doc = crate::extract("sco-rats-dialogue", text, &resources, &Default::default());
+        let at = |needle: &str| {
+            let start = doc.text.find(needle).expect("needle in the fixture");
+            Span::new(start, start + needle.len())
+        };
+        let (jurgen, may, tunisia) = (at("Jürgen Stock"), at("May 20, 2020"), at("Tunisia"));
+        doc.people = vec![Person {
+            name: "Jürgen Stock".into(),
+            titles: vec!["Secretary General".into()],
+            affiliation: Some("interpol".into()),
+            mentions: vec![jurgen],
+        }];
+        doc.dates = vec![
+            DateMention {
+                span: may,
+                value: Some("2020-05-20".into()),
+                granularity: Granularity::Day,
+            },
+            DateMention {
+                span: tunisia,
+                value: None,
+                granularity: Granularity::Relative,
+            },
+        ];
+        doc.locations.push(Location {
+            name: "Tunisia".into(),
+            country: None,
+            mentions: vec![tunisia, tunisia],
+        });
+        doc.participants = vec![
+            Participant {
+                party: Party::Organisation("interpol".into()),
+                role: Role::Host,
+                sentence: 1,
+                event: None,
+            },
+            Participant {
+                party: Party::Country("TN".into()),
+                role: Role::Member,
+                sentence: 2,
+                event: Some(0),
+            },
+        ];
+        doc.events = vec![
+            Event {
+                name: "4th Dialogue \"x\"".into(),
+                aliases: vec!["the Dialogue".into()],
+                date: Some("2020-05-20".into()),
+                mode: Some(Mode::Virtual),
+                organiser: Some("interpol".into()),
+                location: None,
+                next: Some(NextMeeting {
+                    date: Some("2021".into()),
+                    location: Some("Tunisia".into()),
+                }),
+                ..Event::default()
+            },
+            Event::default(),
+        ];
+        doc.published = Some(Published {
+            date: Date::parse_iso("2020-05-21").expect("a valid date"),
+            from: PublishedFrom::Dateline,
+        });
+        doc
+    }
+
+    #[test]
+    fn write_json_is_the_records_json() {
+        let full = full_document();
+        let mut bare = full.clone();
+        bare.published = None;
+        bare.title = None;
+        let empty = crate::extract("e", "", &crate::Resources::builtin(), &Default::default());
+        for doc in [&full, &bare, &empty] {
+            for include_text in [false, true] {
+                let record = to_record(doc, include_text);
+                assert!(doc.organisations.is_empty() || !record.organisations.is_empty());
+                let compact = serde_json::to_vec(&record).expect("serialises");
+                let pretty = serde_json::to_vec_pretty(&record).expect("serialises");
+                let mut got = Vec::new();
+                write_json(doc, include_text, false, &mut got);
+                assert_eq!(
+                    String::from_utf8_lossy(&got),
+                    String::from_utf8_lossy(&compact)
+                );
+                got.clear();
+                write_json(doc, include_text, true, &mut got);
+                assert_eq!(
+                    String::from_utf8_lossy(&got),
+                    String::from_utf8_lossy(&pretty)
+                );
+            }
+        }
     }
 }

@@ -244,12 +244,64 @@ fn breaks_after(text: &str, para: &[Line], k: usize, widest: usize) -> bool {
     if list_marker(cur).is_some() && next_line.indent <= para[k].indent {
         return true;
     }
+    // A date line under the headline ("21 August 2023") stands alone.
+    if is_date_line(next) || is_date_line(cur) {
+        return true;
+    }
     if cur.ends_with(':') {
         // "The President said:" and the quotation under it are one sentence.
         return !next.starts_with(OPENING_QUOTES);
     }
     // A line much shorter than the paragraph's widest is not a wrapped one.
     widest >= 50 && para[k].width * 10 < widest * 6
+}
+
+/// Month names and their abbreviations, lower case, for [`is_date_line`].
+const MONTHS: &str = "january february march april may june july august september october \
+    november december jan feb mar apr jun jul aug sep sept oct nov dec";
+
+/// A line that is a date and nothing else, perhaps after a place or a
+/// weekday: "21 August 2023", "Tashkent, 15 June 2022", "Monday, May 20,
+/// 2020", "June 2022", "21.08.2023". Such a line is never a wrapped part of
+/// a sentence, so the headline above it and the body below it stay apart.
+fn is_date_line(line: &str) -> bool {
+    if line.chars().count() > 40 {
+        return false;
+    }
+    let words: Vec<&str> = line
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let year = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+    let month = |w: &str| {
+        let w = w.trim_end_matches('.').to_lowercase();
+        MONTHS.split_whitespace().any(|m| m == w)
+    };
+    let day = |w: &str| {
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_lowercase());
+        matches!(w.strip_prefix(digits), Some("" | "st" | "nd" | "rd" | "th"))
+            && digits.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+    };
+    let numeric = |w: &str| {
+        let parts: Vec<&str> = w.split(['.', '/', '-']).collect();
+        parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+            && (year(parts[0]) || year(parts[2]))
+    };
+    let date_len = match words.as_slice() {
+        [.., d, m, y] if day(d) && month(m) && year(y) => 3,
+        [.., m, d, y] if month(m) && day(d) && year(y) => 3,
+        [.., m, y] if month(m) && year(y) => 2,
+        [.., n] if numeric(n) => 1,
+        _ => return false,
+    };
+    let prefix = &words[..words.len() - date_len];
+    prefix.len() <= 3
+        && prefix
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 const OPENING_QUOTES: [char; 5] = ['"', '“', '‘', '«', '„'];
@@ -271,23 +323,34 @@ fn split_segment(text: &str, seg: Span, rules: &Rules, out: &mut Vec<Span>) {
     let s = seg.of(text);
     let base = seg.start;
     let mut start = 0;
-    let mut iter = s.char_indices().peekable();
-    while let Some((p, c)) = iter.next() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    // Only bytes that can begin a terminator are looked at: ASCII . ! ? and
+    // the lead bytes of … (E2) and the full-width stops (E3, EF).
+    while let Some(off) = bytes[i..]
+        .iter()
+        .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF))
+    {
+        let p = i + off;
+        let Some(c) = s[p..].chars().next() else {
+            break;
+        };
+        i = p + c.len_utf8();
         if !is_terminator(c) {
             continue;
         }
         // The run of terminators ("...", "?!") and closing quotes and brackets.
-        let mut q = p + c.len_utf8();
+        let mut q = i;
         let mut run = 1;
-        while let Some(&(i, d)) = iter.peek() {
+        for d in s[q..].chars() {
             if is_terminator(d) {
                 run += 1;
             } else if !is_closing(d) {
                 break;
             }
-            q = i + d.len_utf8();
-            iter.next();
+            q += d.len_utf8();
         }
+        i = q;
         let rest = &s[q..];
         if rest.is_empty() {
             break;
@@ -313,19 +376,36 @@ fn split_segment(text: &str, seg: Span, rules: &Rules, out: &mut Vec<Span>) {
     }
 }
 
+/// The byte just after the character at `i` (white space such as a
+/// no-break space is more than one byte).
+fn after_char(s: &str, i: usize) -> usize {
+    i + s[i..].chars().next().map_or(1, char::len_utf8)
+}
+
 /// Whether the full stop at `p` ends the sentence begun at `start`, given
 /// the first character `next` after the white space that follows it.
 fn full_stop_ends(s: &str, start: usize, p: usize, next: char, rules: &Rules) -> bool {
     let token_start = s[..p]
         .rfind(char::is_whitespace)
-        .map_or(0, |i| i + 1)
+        .map_or(0, |i| after_char(s, i))
         .max(start);
     let token = s[token_start..=p].trim_start_matches(is_opening);
     if token_start == start && list_marker(&s[start..]).is_some() {
         return false;
     }
-    let lower = token.to_lowercase();
-    match rules.abbreviations.get(&lower) {
+    // Most tokens are short ASCII words: lower-case them on the stack, not in a new String.
+    let mut buf = [0u8; 24];
+    let class = match buf.get_mut(..token.len()) {
+        Some(lower) if token.is_ascii() => {
+            lower.copy_from_slice(token.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower)
+                .ok()
+                .and_then(|k| rules.abbreviations.get(k))
+        }
+        _ => rules.abbreviations.get(&token.to_lowercase()),
+    };
+    match class {
         Some(Class::Title | Class::Inner) => return false,
         Some(Class::Number) => return !next.is_numeric() && next.is_uppercase(),
         Some(Class::Final) => return next.is_uppercase(),
@@ -360,7 +440,9 @@ fn missing_space(s: &str, p: usize, q: usize) -> bool {
     if !(a.is_uppercase() && b.is_lowercase()) {
         return false;
     }
-    let token_start = s[..p].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let token_start = s[..p]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| after_char(s, i));
     let token_end = s[q..].find(char::is_whitespace).map_or(s.len(), |i| q + i);
     let token = &s[token_start..token_end];
     !(token.contains("://") || token.contains('@') || token.starts_with("www."))
@@ -942,5 +1024,88 @@ mod tests {
         for (line, want) in cases {
             assert_eq!(list_marker(line), *want, "{line}");
         }
+    }
+
+    /// (name, text, expected sentences): a line holding only a date.
+    const DATE_LINE_CASES: &[(&str, &str, &[&str])] = &[
+        (
+            "date line under headline",
+            "Joint Communiqué of the 41st Conference\n21 August 2023\n\nThe Conference met.",
+            &[
+                "Joint Communiqué of the 41st Conference",
+                "21 August 2023",
+                "The Conference met.",
+            ],
+        ),
+        (
+            "place and date under headline",
+            "Heads of police meet in the capital\nTashkent, 15 June 2022\nThe heads met.",
+            &[
+                "Heads of police meet in the capital",
+                "Tashkent, 15 June 2022",
+                "The heads met.",
+            ],
+        ),
+        (
+            "weekday month first",
+            "Council session closes\nMonday, May 20, 2020\n\nThe session closed.",
+            &[
+                "Council session closes",
+                "Monday, May 20, 2020",
+                "The session closed.",
+            ],
+        ),
+        (
+            "numeric date line",
+            "Council session closes\n21.08.2023\n\nThe session closed.",
+            &[
+                "Council session closes",
+                "21.08.2023",
+                "The session closed.",
+            ],
+        ),
+        (
+            "month and year",
+            "Annual report of the Executive Committee\nJune 2022\n\nThe report follows.",
+            &[
+                "Annual report of the Executive Committee",
+                "June 2022",
+                "The report follows.",
+            ],
+        ),
+        (
+            "wrapped date after preposition",
+            "The next meeting of the Council will be held in Tashkent on\n21 August 2023 as agreed.",
+            &[
+                "The next meeting of the Council will be held in Tashkent on\n21 August 2023 as agreed.",
+            ],
+        ),
+        (
+            "date inside a line is no date line",
+            "The Council met in the capital of Uzbekistan yesterday and\nTashkent, 15 June 2022 was a fine day for everyone who came.",
+            &[
+                "The Council met in the capital of Uzbekistan yesterday and\nTashkent, 15 June 2022 was a fine day for everyone who came.",
+            ],
+        ),
+        (
+            "sentence ending in a date is no date line",
+            "Heads of police of the member states met\nin the capital on 15 June 2022.",
+            &["Heads of police of the member states met\nin the capital on 15 June 2022."],
+        ),
+    ];
+
+    #[test]
+    fn date_lines() {
+        let mut failures = Vec::new();
+        for (name, text, want) in DATE_LINE_CASES {
+            let got = texts(text);
+            if got != *want {
+                failures.push(format!("{name}: got {got:?}, want {want:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+        let text = "Joint Communiqué of the 41st Conference\n21 August 2023\n\nThe Conference met.";
+        let title = split(text, &rules()).1.map(|s| s.of(text));
+        assert_eq!(title, Some("Joint Communiqué of the 41st Conference"));
     }
 }

@@ -262,3 +262,40 @@ fn folder_output_gets_a_file_with_header_per_document() {
     assert_eq!(rows.len(), 13);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn mentions_tsv_gives_one_row_per_mention() {
+    let seed = seed();
+    let seed = seed.to_str().expect("utf-8 path");
+    let out = pressx(&["extract", "--format", "mentions-tsv", seed], "");
+    assert!(out.status.success());
+    let rows = parse_tsv(&stdout(&out));
+    assert_eq!(
+        rows[0],
+        [
+            "document", "layer", "text", "start", "end", "sentence", "id", "value"
+        ]
+    );
+    let json = pressx(&["extract", seed], "");
+    let record: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    let mentions: usize = ["organisations", "people", "locations"]
+        .iter()
+        .flat_map(|l| record[l].as_array().cloned().unwrap_or_default())
+        .map(|e| e["mentions"].as_array().map_or(0, Vec::len))
+        .sum::<usize>()
+        + record["dates"].as_array().map_or(0, Vec::len);
+    assert_eq!(rows.len() - 1, mentions);
+    let tunisia = rows
+        .iter()
+        .find(|r| r[2] == "Tunisia")
+        .expect("a Tunisia row");
+    assert_eq!(
+        (
+            tunisia[1].as_str(),
+            tunisia[3].as_str(),
+            tunisia[4].as_str(),
+            tunisia[7].as_str()
+        ),
+        ("location", "2915", "2922", "TN")
+    );
+}
