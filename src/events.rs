@@ -25,10 +25,10 @@
 //! that follow. Deliberately ignored: unnamed meetings ("the meeting"),
 //! meetings named in lower case ("the SCO summit").
 
+use crate::cues::Hits;
 use crate::document::{DateMention, Document, Event, Mode, NextMeeting, Party, Role, Span};
 use crate::names::{Names, is_word_boundary};
 use crate::participants;
-use crate::cues::Hits;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 /// Words that head a meeting's name.
@@ -309,9 +309,25 @@ pub fn ordinal(word: &str) -> Option<u32> {
         return None;
     }
     const UNITS: [&str; 19] = [
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-        "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-        "seventeenth", "eighteenth", "nineteenth",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
     ];
     const TENS: [(&str, &str, u32); 5] = [
         ("twentieth", "twenty", 20),

@@ -38,9 +38,9 @@
 //! state) but a host that also "took part" stays host only. The evidence is
 //! the first sentence giving the kept role.
 
+use crate::cues::Hits;
 use crate::document::{Document, Event, Participant, Party, Role, Span};
 use crate::names::{Names, PlaceKind};
-use crate::cues::Hits;
 
 /// What a cue phrase does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1031,7 +1031,15 @@ fn find_in(
     let els = &elements[lo..hi];
     let found = cues_in(all, sentence, els);
     // Without a party mention only "the Kazakh delegation" can give one.
-    let demonym_cue = |f: &Found| matches!(f.cue, Backward { role: Took, reach: 1 });
+    let demonym_cue = |f: &Found| {
+        matches!(
+            f.cue,
+            Backward {
+                role: Took,
+                reach: 1
+            }
+        )
+    };
     if found.is_empty() || els.is_empty() && !found.iter().any(demonym_cue) {
         return Vec::new();
     }
