@@ -25,6 +25,7 @@
 //! that follow. Deliberately ignored: unnamed meetings ("the meeting"),
 //! meetings named in lower case ("the SCO summit").
 
+use crate::cues::Hits;
 use crate::document::{DateMention, Document, Event, Mode, NextMeeting, Party, Role, Span};
 use crate::names::{Names, is_word_boundary};
 use crate::participants;
@@ -146,13 +147,15 @@ const REFERENCE_AFTER: &[&str] = &[
 
 /// What a phrase of the events automaton says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Phrase {
+pub(crate) enum Phrase {
     Mode(Mode),
     Next,
+    /// A meeting word ([`HEADS`]); it heads a name when capitalised.
+    Head,
 }
 
 /// Mode phrases and next-meeting cues, lower case.
-const PHRASES: &[(&str, Phrase)] = &[
+pub(crate) const PHRASES: &[(&str, Phrase)] = &[
     ("virtual meeting", Phrase::Mode(Mode::Virtual)),
     ("virtual meetings", Phrase::Mode(Mode::Virtual)),
     ("virtual conference", Phrase::Mode(Mode::Virtual)),
@@ -213,44 +216,23 @@ const PHRASES: &[(&str, Phrase)] = &[
     ("next such meeting", Phrase::Next),
 ];
 
-/// The events automaton, built once.
+/// The events' own automaton, built once (their phrases and head words are
+/// found by the shared [`crate::cues::Cues`]).
 #[derive(Clone, Debug)]
 pub struct Rules {
-    automaton: AhoCorasick,
-    phrases: Vec<Phrase>,
+    /// Markers of a name only referred to ([`REFERENCE_BEFORE`]).
+    references: AhoCorasick,
 }
 
 impl Rules {
-    /// Builds the phrase automaton from the fixed tables.
+    /// Builds the reference-marker automaton.
     pub fn build() -> Rules {
-        let automaton = AhoCorasickBuilder::new()
+        let references = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
-            .build(PHRASES.iter().map(|(p, _)| p))
-            .expect("the phrase table is small, fixed and valid");
-        Rules {
-            automaton,
-            phrases: PHRASES.iter().map(|(_, k)| *k).collect(),
-        }
-    }
-
-    /// Mode and next-meeting phrases in `span` of `text`, whole words.
-    fn phrases(&self, text: &str, span: Span) -> Vec<(Span, Phrase)> {
-        let folded: Vec<u8> = span
-            .of(text)
-            .bytes()
-            .map(|b| if b == b'\n' || b == b'\t' { b' ' } else { b })
-            .collect();
-        self.automaton
-            .find_iter(&folded)
-            .map(|m| {
-                (
-                    Span::new(span.start + m.start(), span.start + m.end()),
-                    self.phrases[m.pattern().as_usize()],
-                )
-            })
-            .filter(|(s, _)| is_word_boundary(text, s.start, s.end))
-            .collect()
+            .build(REFERENCE_BEFORE)
+            .expect("the reference markers are few, fixed and valid");
+        Rules { references }
     }
 }
 
@@ -312,13 +294,19 @@ fn split_words(text: &str, sentence: Span) -> Vec<Word> {
 
 /// The ordinal a word spells ("4th", "Fourth", "twenty-second"), if it does.
 pub fn ordinal(word: &str) -> Option<u32> {
-    let lower = word.to_lowercase();
-    for suffix in ["st", "nd", "rd", "th"] {
-        if let Some(n) = lower.strip_suffix(suffix) {
-            if !n.is_empty() && n.len() <= 4 && n.chars().all(|c| c.is_ascii_digit()) {
-                return n.parse().ok();
-            }
+    let bytes = word.as_bytes();
+    if bytes.len() >= 3 && bytes[0].is_ascii_digit() {
+        let (n, suffix) = word.split_at(word.len() - 2);
+        let suffix_ok = ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(suffix));
+        if suffix_ok && n.len() <= 4 && n.bytes().all(|b| b.is_ascii_digit()) {
+            return n.parse().ok();
         }
+        return None;
+    }
+    if !bytes.first().is_some_and(u8::is_ascii_alphabetic) {
+        return None;
     }
     const UNITS: [&str; 19] = [
         "first",
@@ -348,16 +336,17 @@ pub fn ordinal(word: &str) -> Option<u32> {
         ("fiftieth", "fifty", 50),
         ("sixtieth", "sixty", 60),
     ];
-    if let Some(i) = UNITS.iter().position(|u| *u == lower) {
+    if let Some(i) = UNITS.iter().position(|u| u.eq_ignore_ascii_case(word)) {
         return Some(i as u32 + 1);
     }
     for (exact, prefix, n) in TENS {
-        if lower == exact {
+        if exact.eq_ignore_ascii_case(word) {
             return Some(n);
         }
-        if let Some(rest) = lower.strip_prefix(prefix) {
-            let rest = rest.trim_start_matches(['-', ' ']);
-            if let Some(i) = UNITS[..9].iter().position(|u| *u == rest) {
+        let head = word.get(..prefix.len());
+        if head.is_some_and(|h| h.eq_ignore_ascii_case(prefix)) {
+            let rest = word[prefix.len()..].trim_start_matches(['-', ' ']);
+            if let Some(i) = UNITS[..9].iter().position(|u| u.eq_ignore_ascii_case(rest)) {
                 return Some(n + i as u32 + 1);
             }
         }
@@ -382,93 +371,155 @@ fn spaced(text: &str, a: usize, b: usize) -> bool {
     a <= b && text[a..b].chars().all(char::is_whitespace)
 }
 
-/// Finds meeting names in one sentence; `orgs` are the organisations'
-/// mention spans (a name that is exactly one is no meeting).
-pub fn find_names(text: &str, sentence: Span, orgs: &[Span]) -> Vec<Name> {
-    let words = split_words(text, sentence);
+fn is_inner(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '+')
+}
+
+/// The core of a run of word characters at `start..end`: leading
+/// apostrophes, hyphens and plus signs and trailing hyphens trimmed.
+fn core(text: &str, start: usize, end: usize) -> Option<Span> {
+    let raw = &text[start..end];
+    let lead = raw.len() - raw.trim_start_matches(['-', '\'', '’', '+']).len();
+    let kept = raw[lead..].trim_end_matches('-');
+    (!kept.is_empty()).then(|| Span::new(start + lead, start + lead + kept.len()))
+}
+
+/// The first word starting at or after `from`, before `hi`.
+fn next_word(text: &str, from: usize, hi: usize) -> Option<Span> {
+    let mut pos = from;
+    while pos < hi {
+        let s = &text[pos..hi];
+        let start = pos + s.find(is_inner)?;
+        let end = text[start..hi]
+            .find(|c: char| !is_inner(c))
+            .map_or(hi, |i| start + i);
+        if let Some(w) = core(text, start, end) {
+            return Some(w);
+        }
+        pos = end;
+    }
+    None
+}
+
+/// The last word ending at or before `to`, after `lo`.
+fn prev_word(text: &str, lo: usize, to: usize) -> Option<Span> {
+    let mut pos = to;
+    while pos > lo {
+        let s = &text[lo..pos];
+        let (i, c) = s.char_indices().rev().find(|&(_, c)| is_inner(c))?;
+        let end = lo + i + c.len_utf8();
+        let start = text[lo..end]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !is_inner(c))
+            .map_or(lo, |(j, c)| lo + j + c.len_utf8());
+        if let Some(w) = core(text, start, end) {
+            return Some(w);
+        }
+        pos = start;
+    }
+    None
+}
+
+/// Finds meeting names in one sentence from its capitalised head words
+/// (`heads`, in text order); `orgs` are the organisations' mention spans (a
+/// name that is exactly one is no meeting). Only the words around each head
+/// are read.
+pub fn find_names(
+    text: &str,
+    sentence: Span,
+    heads: &[Span],
+    orgs: &[Span],
+    rules: &Rules,
+) -> Vec<Name> {
+    let (lo, hi) = (sentence.start, sentence.end);
     let mut out: Vec<Name> = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        let w = words[i].span.of(text);
+    let mut done = lo;
+    for h in heads {
+        if h.start < done {
+            continue;
+        }
+        let Some(word) = next_word(text, h.start, hi).filter(|w| w.start == h.start) else {
+            continue;
+        };
+        let w = word.of(text);
         let head = bare(w);
         if !HEADS.contains(&head) || !is_capitalised(w) {
-            i += 1;
             continue;
         }
         // "Congress Center", "Summit Declaration": the word modifies another name.
+        let after = next_word(text, word.end, hi);
         if head == w
-            && words.get(i + 1).is_some_and(|n| {
-                spaced(text, words[i].span.end, n.span.start)
-                    && is_capitalised(n.span.of(text))
-                    && !TITLE_VERBS.contains(&n.span.of(text))
+            && after.is_some_and(|n| {
+                spaced(text, word.end, n.start)
+                    && is_capitalised(n.of(text))
+                    && !TITLE_VERBS.contains(&n.of(text))
             })
         {
-            i += 1;
             continue;
         }
         // Left: capitalised words and ordinals, white space between.
-        let mut first = i;
-        while first > 0 {
-            let prev = words[first - 1].span.of(text);
-            let joined = spaced(text, words[first - 1].span.end, words[first].span.start)
-                || text[words[first - 1].span.end..words[first].span.start].trim() == "-";
-            let article = ARTICLES.contains(&prev.to_lowercase().as_str());
-            if !joined || article || TITLE_VERBS.contains(&prev) {
+        let mut first = word;
+        while let Some(prev) = prev_word(text, lo, first.start) {
+            let p = prev.of(text);
+            let joined =
+                spaced(text, prev.end, first.start) || text[prev.end..first.start].trim() == "-";
+            let article = ARTICLES.iter().any(|a| a.eq_ignore_ascii_case(p));
+            if !joined || article || TITLE_VERBS.contains(&p) {
                 break;
             }
-            if is_capitalised(prev) || ordinal(prev).is_some() {
-                first -= 1;
+            if is_capitalised(p) || ordinal(p).is_some() {
+                first = prev;
             } else {
                 break;
             }
         }
         // Right: capitalised words, and connectors followed by one.
-        let mut last = i;
-        let mut j = i + 1;
-        while j < words.len() {
-            let gap_ok = spaced(text, words[j - 1].span.end, words[j].span.start);
-            if !gap_ok || bare(words[j - 1].span.of(text)) != words[j - 1].span.of(text) {
+        let mut last = word;
+        while let Some(next) = next_word(text, last.end, hi) {
+            let gap_ok = spaced(text, last.end, next.start);
+            if !gap_ok || bare(last.of(text)) != last.of(text) {
                 break;
             }
-            let wj = words[j].span.of(text);
+            let wj = next.of(text);
             if TITLE_VERBS.contains(&wj) {
                 break;
             }
             if is_capitalised(wj) {
-                last = j;
-                j += 1;
+                last = next;
                 continue;
             }
             if CONNECTORS.contains(&wj) {
-                let mut k = j + 1;
-                while k < words.len()
-                    && ARTICLES.contains(&words[k].span.of(text))
-                    && spaced(text, words[k - 1].span.end, words[k].span.start)
-                {
-                    k += 1;
+                let mut before = next;
+                let mut k = next_word(text, next.end, hi);
+                while let Some(kw) = k.filter(|kw| {
+                    ARTICLES.contains(&kw.of(text)) && spaced(text, before.end, kw.start)
+                }) {
+                    before = kw;
+                    k = next_word(text, kw.end, hi);
                 }
-                let next_ok = k < words.len()
-                    && spaced(text, words[k - 1].span.end, words[k].span.start)
-                    && is_capitalised(words[k].span.of(text))
-                    && !TITLE_VERBS.contains(&words[k].span.of(text));
-                if next_ok {
-                    last = k;
-                    j = k + 1;
+                if let Some(kw) = k.filter(|kw| {
+                    spaced(text, before.end, kw.start)
+                        && is_capitalised(kw.of(text))
+                        && !TITLE_VERBS.contains(&kw.of(text))
+                }) {
+                    last = kw;
                     continue;
                 }
             }
             break;
         }
-        // Trailing headline verbs were stopped above; the ordinal comes first.
-        let span = Span::new(words[first].span.start, words[last].span.end);
-        let ordinal_value = (first..=last).find_map(|k| ordinal(words[k].span.of(text)));
-        let named = (first..=last).any(|k| {
-            let w = bare(words[k].span.of(text));
-            k != i && is_capitalised(w) && !HEADS.contains(&w)
+        done = last.end.max(word.end);
+        let span = Span::new(first.start, last.end);
+        let inside = split_words(text, span);
+        let ordinal_value = inside.iter().find_map(|k| ordinal(k.span.of(text)));
+        let named = inside.iter().any(|k| {
+            let w = bare(k.span.of(text));
+            k.span != word && is_capitalised(w) && !HEADS.contains(&w)
         });
         let is_org = orgs.iter().any(|o| *o == span || o.contains(span));
         if (named || ordinal_value.is_some()) && !is_org {
-            let reference = is_reference(text, sentence, span);
+            let reference = is_reference(text, sentence, span, rules);
             // A longer name found from an earlier head covers this one.
             if let Some(prev) = out.last_mut().filter(|p| p.span.overlaps(span)) {
                 if span.end > prev.span.end {
@@ -488,14 +539,13 @@ pub fn find_names(text: &str, sentence: Span, orgs: &[Span]) -> Vec<Name> {
                 });
             }
         }
-        i = last.max(i) + 1;
     }
     out
 }
 
 /// Whether the name at `span` is only referred to: a marker in the four words
 /// before it, or a future-tense phrase just after.
-fn is_reference(text: &str, sentence: Span, span: Span) -> bool {
+fn is_reference(text: &str, sentence: Span, span: Span, rules: &Rules) -> bool {
     let before = &text[sentence.start..span.start];
     let cut = before
         .char_indices()
@@ -503,21 +553,20 @@ fn is_reference(text: &str, sentence: Span, span: Span) -> bool {
         .filter(|(_, c)| c.is_whitespace())
         .nth(4)
         .map_or(0, |(i, _)| i);
-    let before = before[cut..].to_lowercase();
-    let before = before.replace('\n', " ");
-    let marked = REFERENCE_BEFORE.iter().any(|m| {
-        before.match_indices(m).any(|(at, _)| {
-            let pre = before[..at].chars().next_back();
-            let post = before[at + m.len()..].chars().next();
-            !pre.is_some_and(char::is_alphanumeric) && !post.is_some_and(char::is_alphanumeric)
-        })
-    });
+    let from = sentence.start + cut;
+    let marked = rules
+        .references
+        .find_iter(&text[from..span.start])
+        .any(|m| is_word_boundary(text, from + m.start(), from + m.end()));
     if marked {
         return true;
     }
     let after = text[span.end..sentence.end].trim_start_matches([',', ' ', '\n']);
-    let after = after.to_lowercase();
-    REFERENCE_AFTER.iter().any(|m| after.starts_with(m))
+    REFERENCE_AFTER.iter().any(|m| {
+        after
+            .get(..m.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(m))
+    })
 }
 
 /// Normal form of a name for merging: lower case, no ordinal, no
@@ -621,7 +670,7 @@ fn organiser_in_name(
     if inside.iter().any(|e| e.party != first.party) {
         return None;
     }
-    let Some(Party::Organisation(id)) = &first.party else {
+    let Some(participants::PartyRef::Organisation(id)) = first.party else {
         return None;
     };
     // An organ named with the head word meets; its parent organises, when
@@ -629,15 +678,15 @@ fn organiser_in_name(
     if first.span.end >= head_end {
         let named = |p: &String| {
             els.iter()
-                .any(|e| matches!(&e.party, Some(Party::Organisation(o)) if o == p))
+                .any(|e| matches!(e.party, Some(participants::PartyRef::Organisation(o)) if o == p))
         };
         return names
             .org(id)
             .and_then(|o| o.parent.clone())
             .filter(named)
-            .or_else(|| Some(id.clone()));
+            .or_else(|| Some(id.to_string()));
     }
-    Some(id.clone())
+    Some(id.to_string())
 }
 
 /// One name occurrence while events are gathered.
@@ -647,13 +696,20 @@ struct Occurrence {
 }
 
 /// Adds the events of `doc`.
-pub fn tag(
-    doc: &mut Document,
-    rules: &Rules,
-    participant_rules: &participants::Rules,
-    names: &Names,
-) {
+pub fn tag(doc: &mut Document, hits: &Hits, rules: &Rules, names: &Names) {
     let text = doc.text.as_str();
+    let found = &hits.events;
+    let heads: Vec<Span> = found
+        .iter()
+        .filter(|(span, phrase)| {
+            *phrase == Phrase::Head && span.of(text).starts_with(|c: char| c.is_ascii_uppercase())
+        })
+        .map(|(span, _)| *span)
+        .collect();
+    if heads.is_empty() {
+        doc.events = Vec::new();
+        return;
+    }
     let orgs: Vec<Span> = doc
         .organisations
         .iter()
@@ -661,9 +717,18 @@ pub fn tag(
         .collect();
     let mut occurrences: Vec<Occurrence> = Vec::new();
     for (si, &s) in doc.sentences.iter().enumerate() {
-        for name in find_names(text, s, &orgs) {
+        let from = heads.partition_point(|h| h.start < s.start);
+        let to = heads.partition_point(|h| h.start < s.end);
+        if from == to {
+            continue;
+        }
+        for name in find_names(text, s, &heads[from..to], &orgs, rules) {
             occurrences.push(Occurrence { name, sentence: si });
         }
+    }
+    if occurrences.is_empty() {
+        doc.events = Vec::new();
+        return;
     }
     // Group occurrences into meetings.
     let mut groups: Vec<Vec<usize>> = Vec::new();
@@ -726,12 +791,15 @@ pub fn tag(
     // (sentence, where the cue starts, whether it is a later ordinal of the name).
     let mut next_cues: Vec<(usize, usize, bool)> = Vec::new();
     let mut modes: Vec<(usize, Span, Mode)> = Vec::new();
-    for (si, &s) in doc.sentences.iter().enumerate() {
-        for (span, phrase) in rules.phrases(text, s) {
-            match phrase {
-                Phrase::Next => next_cues.push((si, span.start, false)),
-                Phrase::Mode(m) => modes.push((si, span, m)),
-            }
+    for &(span, phrase) in found {
+        let si = doc.sentence_of(span.start);
+        if !doc.sentences.get(si).is_some_and(|s| s.contains(span)) {
+            continue;
+        }
+        match phrase {
+            Phrase::Next => next_cues.push((si, span.start, false)),
+            Phrase::Mode(m) => modes.push((si, span, m)),
+            Phrase::Head => {}
         }
     }
     for o in &occurrences {
@@ -838,7 +906,7 @@ pub fn tag(
             let s = doc.sentences[si];
             let at = first_mention(si);
             let mut hosts: Vec<participants::Candidate> =
-                participants::find(text, s, &els, participant_rules, names)
+                participants::find(text, s, &els, hits, names)
                     .into_iter()
                     .filter(|c| c.role == Role::Host && matches!(c.party, Party::Organisation(_)))
                     .filter(|c| c.cue.start < next_from(si))

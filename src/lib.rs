@@ -14,6 +14,7 @@ pub mod batch;
 #[doc(hidden)]
 pub mod calendar;
 pub mod check;
+pub mod cues;
 pub mod dates;
 pub mod document;
 pub mod error;
@@ -48,8 +49,8 @@ use gazetteer::Gazetteers;
 pub struct Resources {
     pub(crate) sentences: sentences::Rules,
     pub(crate) names: names::Names,
+    pub(crate) cues: cues::Cues,
     pub(crate) events: events::Rules,
-    pub(crate) participants: participants::Rules,
     pub(crate) people: people::Rules,
     pub(crate) dates: dates::Rules,
 }
@@ -66,8 +67,8 @@ impl Resources {
         Ok(Resources {
             sentences: sentences::Rules::build(gazetteers)?,
             names: names::Names::build(gazetteers)?,
+            cues: cues::Cues::build(),
             events: events::Rules::build(),
-            participants: participants::Rules::build(),
             people: people::Rules::build(gazetteers)?,
             dates: dates::Rules::build(gazetteers)?,
         })

@@ -38,13 +38,13 @@
 //! state) but a host that also "took part" stays host only. The evidence is
 //! the first sentence giving the kept role.
 
+use crate::cues::Hits;
 use crate::document::{Document, Event, Participant, Party, Role, Span};
-use crate::names::{Names, PlaceKind, is_word_boundary};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crate::names::{Names, PlaceKind};
 
 /// What a cue phrase does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Cue {
+pub(crate) enum Cue {
     /// The list that follows gets `role`; its first party at most `reach` words on.
     Forward { role: Role, reach: usize },
     /// The group just before (at most `reach` words back) gets `role`.
@@ -80,7 +80,7 @@ const fn neg(scope: usize) -> Cue {
 }
 
 /// The cue phrases, lower case; a straight apostrophe also matches a curly one.
-const CUES: &[(&str, Cue)] = &[
+pub(crate) const CUES: &[(&str, Cue)] = &[
     // Took part, forward.
     ("with the participation of", fwd(Took, 6)),
     ("with participation of", fwd(Took, 6)),
@@ -424,50 +424,33 @@ const HEAD_WORDS: &[&str] = &[
 /// Passive auxiliaries: "the meeting was held" has no backward subject.
 const AUXILIARIES: &[&str] = &["was", "were", "is", "are", "be", "been", "being"];
 
-/// The cue automaton, built once.
-#[derive(Clone, Debug)]
-pub struct Rules {
-    automaton: AhoCorasick,
-    /// Per pattern, what it does.
-    cues: Vec<Cue>,
+/// A party as a mention refers to it, borrowing the id from the document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PartyRef<'a> {
+    /// An organisation id.
+    Organisation(&'a str),
+    /// An ISO 3166 alpha-2 code.
+    Country(&'a str),
 }
 
-impl Rules {
-    /// Builds the cue automaton from the fixed cue table.
-    pub fn build() -> Rules {
-        let mut patterns = Vec::new();
-        let mut cues = Vec::new();
-        for &(phrase, cue) in CUES {
-            patterns.push(phrase.to_string());
-            cues.push(cue);
-            if phrase.contains('\'') {
-                patterns.push(phrase.replace('\'', "’"));
-                cues.push(cue);
-            }
+impl PartyRef<'_> {
+    /// The owned party.
+    pub fn to_party(self) -> Party {
+        match self {
+            PartyRef::Organisation(id) => Party::Organisation(id.to_string()),
+            PartyRef::Country(code) => Party::Country(code.to_string()),
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .build(&patterns)
-            .expect("the cue table is small, fixed and valid");
-        Rules { automaton, cues }
-    }
-}
-
-impl Default for Rules {
-    fn default() -> Rules {
-        Rules::build()
     }
 }
 
 /// A mention that may stand for a party: an organisation, a country, or a
 /// person (standing for their affiliation, `None` when they have none).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Element {
+pub struct Element<'a> {
     /// Where.
     pub span: Span,
     /// Whom it stands for.
-    pub party: Option<Party>,
+    pub party: Option<PartyRef<'a>>,
 }
 
 /// A party found with a role in a sentence.
@@ -485,13 +468,13 @@ pub struct Candidate {
 
 /// The parties' mentions of `doc`, in text order: organisations, countries
 /// (not cities or regions) and people.
-pub fn elements(doc: &Document, names: &Names) -> Vec<Element> {
+pub fn elements<'a>(doc: &'a Document, names: &Names) -> Vec<Element<'a>> {
     let mut out: Vec<Element> = Vec::new();
     for o in &doc.organisations {
         for &span in &o.mentions {
             out.push(Element {
                 span,
-                party: Some(Party::Organisation(o.id.clone())),
+                party: Some(PartyRef::Organisation(&o.id)),
             });
         }
     }
@@ -506,23 +489,20 @@ pub fn elements(doc: &Document, names: &Names) -> Vec<Element> {
         for &span in &l.mentions {
             out.push(Element {
                 span,
-                party: Some(Party::Country(code.clone())),
+                party: Some(PartyRef::Country(code)),
             });
         }
     }
     for p in &doc.people {
-        let party = p.affiliation.as_ref().map(|a| {
-            if doc.organisations.iter().any(|o| &o.id == a) {
-                Party::Organisation(a.clone())
+        let party = p.affiliation.as_deref().map(|a| {
+            if doc.organisations.iter().any(|o| o.id == a) {
+                PartyRef::Organisation(a)
             } else {
-                Party::Country(a.clone())
+                PartyRef::Country(a)
             }
         });
         for &span in &p.mentions {
-            out.push(Element {
-                span,
-                party: party.clone(),
-            });
+            out.push(Element { span, party });
         }
     }
     out.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
@@ -536,19 +516,13 @@ pub fn elements(doc: &Document, names: &Names) -> Vec<Element> {
     kept
 }
 
-/// A cue found in a sentence.
+/// A cue found in a document.
 #[derive(Clone, Copy, Debug)]
-struct Found {
-    span: Span,
-    cue: Cue,
-}
-
-/// Per element of a sentence: whether it names the body members belong to,
-/// or modifies a following name.
-#[derive(Clone, Copy, Debug, Default)]
-struct Flags {
-    body: bool,
-    modifier: bool,
+pub(crate) struct Found {
+    /// Where.
+    pub(crate) span: Span,
+    /// What it does.
+    pub(crate) cue: Cue,
 }
 
 /// Number of words (runs of non-space holding a letter or digit) in `s`.
@@ -589,11 +563,10 @@ fn is_glue(gap: &str) -> bool {
             continue;
         }
         tokens += 1;
-        let lower = token.to_lowercase();
-        if matches!(lower.as_str(), "and" | "or" | "including" | "plus" | "well") {
+        if one_of(&["and", "or", "including", "plus", "well"], token) {
             separator = true;
         }
-        if GLUE.contains(&lower.as_str())
+        if one_of(GLUE, token)
             || token
                 .chars()
                 .next()
@@ -601,7 +574,7 @@ fn is_glue(gap: &str) -> bool {
         {
             continue;
         }
-        if LIST_STOPS.contains(&lower.as_str()) {
+        if one_of(LIST_STOPS, token) {
             return false;
         }
         loose += 1;
@@ -615,44 +588,24 @@ fn is_glue(gap: &str) -> bool {
     separator && loose <= 2
 }
 
-/// Finds the cues of one sentence.
-fn cues(text: &str, sentence: Span, rules: &Rules, elements: &[Element]) -> Vec<Found> {
-    let s = sentence.of(text);
-    let folded: Vec<u8> = s
-        .bytes()
-        .map(|b| if b == b'\n' || b == b'\t' { b' ' } else { b })
-        .collect();
-    rules
-        .automaton
-        .find_iter(&folded)
-        .filter_map(|m| {
-            let span = Span::new(sentence.start + m.start(), sentence.start + m.end());
-            if !is_word_boundary(text, span.start, span.end) {
-                return None;
-            }
-            if elements.iter().any(|e| e.span.overlaps(span)) {
-                return None;
-            }
-            Some(Found {
-                span,
-                cue: rules.cues[m.pattern().as_usize()],
-            })
-        })
+/// The cues of `all` inside `sentence` that no party mention covers.
+fn cues_in(all: &[Found], sentence: Span, els: &[Element]) -> Vec<Found> {
+    let lo = all.partition_point(|f| f.span.start < sentence.start);
+    let hi = all.partition_point(|f| f.span.start < sentence.end);
+    all[lo..hi]
+        .iter()
+        .filter(|f| f.span.end <= sentence.end && !els.iter().any(|e| e.span.overlaps(f.span)))
+        .copied()
         .collect()
 }
 
-/// Marks bodies and modifiers among `els` (the elements of one sentence).
-fn flags(
-    text: &str,
-    sentence: Span,
-    els: &[Element],
-    found: &[Found],
-    names: &Names,
-) -> Vec<Flags> {
-    let mut flags = vec![Flags::default(); els.len()];
+/// Marks the bodies among `els` (the elements of one sentence): the party
+/// just before a member noun ("the SCO member States", "APG members") or
+/// just after its "of" ("member states of the SCO").
+fn bodies(text: &str, sentence: Span, els: &[Element], found: &[Found]) -> Vec<bool> {
+    let mut body = vec![false; els.len()];
     for f in found {
         let Status(_) = f.cue else { continue };
-        // The party just before: "the SCO member States", "APG members".
         if let Some(i) = els.iter().rposition(|e| e.span.end <= f.span.start) {
             let gap = &text[els[i].span.end..f.span.start];
             let gap = gap
@@ -660,10 +613,9 @@ fn flags(
                 .trim_start_matches("'s")
                 .trim_start_matches(['’', '\'']);
             if gap.trim().is_empty() {
-                flags[i].body = true;
+                body[i] = true;
             }
         }
-        // The party just after its "of": "member states of the SCO".
         let after = &text[f.span.end..sentence.end];
         let rest = after.trim_start();
         if let Some(r) = rest.strip_prefix("of ") {
@@ -674,26 +626,11 @@ fn flags(
                 .unwrap_or(r);
             let at = sentence.end - r.len();
             if let Some(i) = els.iter().position(|e| e.span.start == at) {
-                flags[i].body = true;
+                body[i] = true;
             }
         }
     }
-    for i in (0..els.len()).rev() {
-        let Some(party) = &els[i].party else { continue };
-        let end = els[i].span.end;
-        let after = &text[end..sentence.end];
-        // Hyphen-joined names share the fate of the last one ("ASEAN-China Summit").
-        if after.starts_with(['-', '–']) {
-            let next = end + after.chars().next().map_or(1, char::len_utf8);
-            let next_start = next + (text[next..].len() - text[next..].trim_start().len());
-            if let Some(j) = els.iter().position(|e| e.span.start == next_start) {
-                flags[i].modifier = flags[j].modifier;
-                continue;
-            }
-        }
-        flags[i].modifier = modifies(text, end, sentence.end, party, els, found, names);
-    }
-    flags
+    body
 }
 
 /// Whether the party mention ending at `end` modifies the name after it:
@@ -706,7 +643,7 @@ fn modifies(
     text: &str,
     end: usize,
     limit: usize,
-    party: &Party,
+    party: PartyRef,
     els: &[Element],
     found: &[Found],
     names: &Names,
@@ -745,22 +682,28 @@ fn modifies(
     if run.peek().is_some_and(|w| HEAD_WORDS.contains(w)) {
         return false;
     }
-    let country = matches!(party, Party::Country(_));
+    let country = matches!(party, PartyRef::Country(_));
     run.any(|w| {
-        let single = singular(w);
         let meeting = crate::events::HEADS.contains(&w);
-        let body = names.org_words.contains_key(w) || names.org_words.contains_key(single.as_str());
-        meeting || (body && !country)
+        meeting || (!country && is_org_word(w, names))
     })
 }
 
-/// "Agencies" → "Agency", "Councils" → "Council".
-fn singular(w: &str) -> String {
-    if let Some(stem) = w.strip_suffix("ies") {
-        format!("{stem}y")
-    } else {
-        w.strip_suffix('s').unwrap_or(w).to_string()
+/// Whether `w`, or its singular ("Agencies", "Councils"), is an organisation word.
+fn is_org_word(w: &str, names: &Names) -> bool {
+    if names.org_words.contains_key(w) {
+        return true;
     }
+    if let Some(stem) = w.strip_suffix("ies") {
+        return names.org_words.contains_key(format!("{stem}y").as_str());
+    }
+    w.strip_suffix('s')
+        .is_some_and(|stem| names.org_words.contains_key(stem))
+}
+
+/// Whether `w` is one of `list` (lower-case ASCII words), ignoring ASCII case.
+fn one_of(list: &[&str], w: &str) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
 /// Whether a negation or hypothetical governs the cue `found[k]`.
@@ -791,7 +734,7 @@ fn starts_list(gap: &str, reach: usize) -> bool {
         return false;
     }
     !gap.split(|c: char| !c.is_alphanumeric())
-        .any(|w| FIRST_GAP_STOPS.contains(&w.to_lowercase().as_str()))
+        .any(|w| one_of(FIRST_GAP_STOPS, w))
 }
 
 /// Words that keep a member or observer noun from opening a list after it:
@@ -818,14 +761,11 @@ fn status_list(gap: &str) -> bool {
             continue;
         }
         tokens += 1;
-        let lower = w.to_lowercase();
-        if FIRST_GAP_STOPS.contains(&lower.as_str())
-            && !matches!(lower.as_str(), "are" | "is" | "were")
-        {
+        if one_of(FIRST_GAP_STOPS, w) && !one_of(&["are", "is", "were"], w) {
             return false;
         }
-        let fine = GLUE.contains(&lower.as_str())
-            || STATUS_GLUE.contains(&lower.as_str())
+        let fine = one_of(GLUE, w)
+            || one_of(STATUS_GLUE, w)
             || w.chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
@@ -941,72 +881,186 @@ const FIRST_GAP_STOPS: &[&str] = &[
 ];
 
 /// Finds the parties one sentence gives a role to. `elements` are the
-/// document's party mentions in text order (those outside the sentence are
-/// ignored); `names` tells demonyms ("the Kazakh delegation") and
-/// organisation words.
+/// document's party mentions in text order and `hits` its cues (those
+/// outside the sentence are ignored); `names` tells demonyms ("the Kazakh
+/// delegation") and organisation words.
 pub fn find(
     text: &str,
     sentence: Span,
     elements: &[Element],
-    rules: &Rules,
+    hits: &Hits,
+    names: &Names,
+) -> Vec<Candidate> {
+    find_in(text, sentence, elements, &hits.participants, names)
+}
+
+/// One sentence being read: its elements and cues, and what is worked out
+/// about them on demand (most sentences need little of it).
+struct Reading<'a, 'd> {
+    text: &'a str,
+    sentence: Span,
+    els: &'a [Element<'d>],
+    found: &'a [Found],
+    names: &'a Names,
+    body: Vec<bool>,
+    /// Per element: a modifier of the name after it (worked out when asked).
+    modifier: Vec<Option<bool>>,
+    /// Per element: joined to the one before in a list (worked out when asked).
+    joined: Vec<Option<bool>>,
+}
+
+impl Reading<'_, '_> {
+    fn modifier(&mut self, i: usize) -> bool {
+        if let Some(m) = self.modifier[i] {
+            return m;
+        }
+        let m = match self.els[i].party {
+            None => false,
+            Some(party) => {
+                let end = self.els[i].span.end;
+                let after = &self.text[end..self.sentence.end];
+                // Hyphen-joined names share the fate of the last one ("ASEAN-China Summit").
+                let next = after.starts_with(['-', '–']).then(|| {
+                    let next = end + after.chars().next().map_or(1, char::len_utf8);
+                    next + (self.text[next..].len() - self.text[next..].trim_start().len())
+                });
+                match next.and_then(|at| self.els.iter().position(|e| e.span.start == at)) {
+                    Some(j) if j > i => self.modifier(j),
+                    _ => modifies(
+                        self.text,
+                        end,
+                        self.sentence.end,
+                        party,
+                        self.els,
+                        self.found,
+                        self.names,
+                    ),
+                }
+            }
+        };
+        self.modifier[i] = Some(m);
+        m
+    }
+
+    /// Whether element `i` continues the list element `i - 1` is in: no cue
+    /// between, and the same party or list glue.
+    fn joined(&mut self, i: usize) -> bool {
+        if i == 0 {
+            return false;
+        }
+        if let Some(j) = self.joined[i] {
+            return j;
+        }
+        let (a, b) = (self.els[i - 1].span, self.els[i].span);
+        let cue_between = self
+            .found
+            .iter()
+            .any(|f| f.span.start >= a.end && f.span.end <= b.start && f.cue != Inert);
+        let same = self.els[i - 1].party.is_some() && self.els[i - 1].party == self.els[i].party;
+        let j = !cue_between && (same || is_glue(&self.text[a.end..b.start]));
+        self.joined[i] = Some(j);
+        j
+    }
+
+    /// The group ending with element `last`: it and the elements joined before it.
+    fn group(&mut self, last: usize) -> (usize, usize) {
+        let mut first = last;
+        while self.joined(first) {
+            first -= 1;
+        }
+        (first, last)
+    }
+
+    /// The group of the nearest element before `pos` (not before `clause`),
+    /// at most `reach` words away; bodies are skipped.
+    fn target_before(&mut self, pos: usize, clause: usize, reach: usize) -> Option<(usize, usize)> {
+        let i = (0..self.els.len())
+            .rev()
+            .find(|&i| self.els[i].span.end <= pos && !self.body[i])?;
+        if self.els[i].span.start < clause {
+            return None;
+        }
+        let gap = &self.text[self.els[i].span.end..pos];
+        if gap.contains(';') || words(gap) > reach {
+            return None;
+        }
+        Some(self.group(i))
+    }
+
+    /// Gives `role` to element `i`, unless it is a body or a modifier.
+    fn give(&mut self, i: usize, role: Role, cue: Span, out: &mut Vec<Candidate>) {
+        if self.body[i] {
+            return;
+        }
+        let Some(party) = self.els[i].party else {
+            return;
+        };
+        if self.modifier(i) {
+            return;
+        }
+        out.push(Candidate {
+            party: party.to_party(),
+            role,
+            at: self.els[i].span,
+            cue,
+        });
+    }
+}
+
+/// A forward list being read.
+struct List {
+    role: Role,
+    negated: bool,
+    cue: Span,
+    reach: usize,
+    /// A member or observer noun: its list starts only after list-like words.
+    status: bool,
+    last: Option<usize>,
+}
+
+/// [`find`], given the document's cues.
+fn find_in(
+    text: &str,
+    sentence: Span,
+    elements: &[Element],
+    all: &[Found],
     names: &Names,
 ) -> Vec<Candidate> {
     let lo = elements.partition_point(|e| e.span.start < sentence.start);
     let hi = elements.partition_point(|e| e.span.start < sentence.end);
     let els = &elements[lo..hi];
-    let found = cues(text, sentence, rules, els);
-    if found.is_empty() {
+    let found = cues_in(all, sentence, els);
+    // Without a party mention only "the Kazakh delegation" can give one.
+    let demonym_cue = |f: &Found| {
+        matches!(
+            f.cue,
+            Backward {
+                role: Took,
+                reach: 1
+            }
+        )
+    };
+    if found.is_empty() || els.is_empty() && !found.iter().any(demonym_cue) {
         return Vec::new();
     }
-    let flags = flags(text, sentence, els, &found, names);
-    // Groups: runs of elements joined by glue, no cue between.
-    let mut group = vec![0usize; els.len()];
-    for i in 1..els.len() {
-        let (a, b) = (els[i - 1].span, els[i].span);
-        let cue_between = found
-            .iter()
-            .any(|f| f.span.start >= a.end && f.span.end <= b.start && f.cue != Inert);
-        let same = els[i - 1].party.is_some() && els[i - 1].party == els[i].party;
-        let joined = !cue_between && (same || is_glue(&text[a.end..b.start]));
-        group[i] = if joined {
-            group[i - 1]
-        } else {
-            group[i - 1] + 1
-        };
-    }
+    let mut r = Reading {
+        text,
+        sentence,
+        els,
+        found: &found,
+        names,
+        body: bodies(text, sentence, els, &found),
+        modifier: vec![None; els.len()],
+        joined: vec![None; els.len()],
+    };
     // The role a forward list gave each element, if any.
     let mut claimed: Vec<Option<Role>> = vec![None; els.len()];
-
     let mut out = Vec::new();
-    let give = |i: usize, role: Role, cue: Span, out: &mut Vec<Candidate>| {
-        if flags[i].body || flags[i].modifier {
-            return;
-        }
-        if let Some(party) = &els[i].party {
-            out.push(Candidate {
-                party: party.clone(),
-                role,
-                at: els[i].span,
-                cue,
-            });
-        }
-    };
-
-    /// A forward list being read.
-    struct List {
-        role: Role,
-        negated: bool,
-        cue: Span,
-        reach: usize,
-        /// A member or observer noun: its list starts only after list-like words.
-        status: bool,
-        last: Option<usize>,
-    }
     let mut list: Option<List> = None;
     // The clause start: backward searches and negations stop here.
     let mut clause = sentence.start;
     // The last backward cue: (its span, the group it went to, negated).
-    let mut last_back: Option<(Span, Option<usize>, bool)> = None;
+    let mut last_back: Option<(Span, Option<(usize, usize)>, bool)> = None;
     let (mut e, mut c) = (0usize, 0usize);
     while e < els.len() || c < found.len() {
         let element_first =
@@ -1014,7 +1068,7 @@ pub fn find(
         if element_first {
             let i = e;
             e += 1;
-            if flags[i].body {
+            if r.body[i] {
                 continue;
             }
             if let Some(l) = &mut list {
@@ -1038,7 +1092,8 @@ pub fn find(
                     l.last = Some(i);
                     claimed[i] = Some(l.role);
                     if !l.negated {
-                        give(i, l.role, l.cue, &mut out);
+                        let (role, cue) = (l.role, l.cue);
+                        r.give(i, role, cue, &mut out);
                     }
                 } else {
                     list = None;
@@ -1090,7 +1145,7 @@ pub fn find(
             }
             Backward { role, reach } => {
                 list = None;
-                if AUXILIARIES.contains(&word_before(text, f.span.start).to_lowercase().as_str()) {
+                if one_of(AUXILIARIES, word_before(text, f.span.start)) {
                     continue;
                 }
                 // "the Kazakh delegation": a demonym just before.
@@ -1115,22 +1170,21 @@ pub fn find(
                 let mut target = if coordinated {
                     last_back.and_then(|(_, t, _)| t)
                 } else {
-                    target_before(text, els, &flags, &group, f.span.start, clause, reach)
+                    r.target_before(f.span.start, clause, reach)
                 };
-                if let Some(g) = target {
-                    let group = &group;
-                    let members = || (0..els.len()).filter(move |&i| group[i] == g);
-                    let last = members()
-                        .next_back()
-                        .map_or(f.span.start, |i| els[i].span.end);
+                if let Some((first, last)) = target {
                     // The object of another cue is not this verb's subject
                     // ("organised by A, B and C held on 18 April").
-                    let other = members().any(|i| claimed[i].is_some_and(|r| r != role));
+                    let other = claimed[first..=last]
+                        .iter()
+                        .any(|c| c.is_some_and(|c| c != role));
                     // "the evaluation of Kyrgyzstan, held in January", "the
                     // Assembly held this week": a past participle after a
                     // comma or before a preposition describes a thing held.
-                    let cue_text = f.span.of(text).to_lowercase();
-                    let past = cue_text.ends_with("ed") || cue_text == "held";
+                    let cue_text = f.span.of(text).as_bytes();
+                    let past = cue_text.len() > 2
+                        && cue_text[cue_text.len() - 2..].eq_ignore_ascii_case(b"ed")
+                        || cue_text.eq_ignore_ascii_case(b"held");
                     let next = text[f.span.end..sentence.end]
                         .split(|c: char| !c.is_alphanumeric())
                         .find(|w| !w.is_empty())
@@ -1138,18 +1192,18 @@ pub fn find(
                     let bare_participle = PARTICIPLE_NEXT.contains(&next);
                     let participle = role == Host
                         && past
-                        && (text[last..f.span.start].contains(',') || bare_participle);
+                        && (text[els[last].span.end..f.span.start].contains(',')
+                            || bare_participle);
                     if other || participle {
                         target = None;
                     }
                 }
-                let neg = target.is_some_and(|g| {
-                    let first = (0..els.len()).find(|&i| group[i] == g).unwrap_or(0);
-                    negated(text, &found, k, els[first].span.start)
-                }) || negated(text, &found, k, usize::MAX);
-                if let (Some(g), false) = (target, neg) {
-                    for i in (0..els.len()).filter(|&i| group[i] == g) {
-                        give(i, role, f.span, &mut out);
+                let neg = target
+                    .is_some_and(|(first, _)| negated(text, &found, k, els[first].span.start))
+                    || negated(text, &found, k, usize::MAX);
+                if let (Some((first, last)), false) = (target, neg) {
+                    for i in first..=last {
+                        r.give(i, role, f.span, &mut out);
                     }
                 }
                 last_back = Some((f.span, target, neg));
@@ -1161,44 +1215,20 @@ pub fn find(
                 });
                 let (target, neg) = match follows {
                     Some((_, target, neg)) => (target, neg || negated(text, &found, k, usize::MAX)),
-                    None => {
-                        let t = target_before(text, els, &flags, &group, f.span.start, clause, 6);
-                        (t, negated(text, &found, k, usize::MAX))
-                    }
+                    None => (
+                        r.target_before(f.span.start, clause, 6),
+                        negated(text, &found, k, usize::MAX),
+                    ),
                 };
-                if let (Some(g), false) = (target, neg) {
-                    for i in (0..els.len()).filter(|&i| group[i] == g) {
-                        give(i, role, f.span, &mut out);
+                if let (Some((first, last)), false) = (target, neg) {
+                    for i in first..=last {
+                        r.give(i, role, f.span, &mut out);
                     }
                 }
             }
         }
     }
     out
-}
-
-/// The group of the nearest element before `pos` (not before `clause`), at
-/// most `reach` words away; bodies are skipped.
-fn target_before(
-    text: &str,
-    els: &[Element],
-    flags: &[Flags],
-    group: &[usize],
-    pos: usize,
-    clause: usize,
-    reach: usize,
-) -> Option<usize> {
-    let i = (0..els.len())
-        .rev()
-        .find(|&i| els[i].span.end <= pos && !flags[i].body)?;
-    if els[i].span.start < clause {
-        return None;
-    }
-    let gap = &text[els[i].span.end..pos];
-    if gap.contains(';') || words(gap) > reach {
-        return None;
-    }
-    Some(group[i])
 }
 
 /// How strongly a role says what a party was: member beats observer, either
@@ -1303,18 +1333,18 @@ fn event_of(events: &[Event], doc: &Document, sentence: usize, pos: usize) -> Op
 /// ("attended by the following organisations:" then "• AFRIPOL;", "•
 /// EUROPOL"): that of its last cue, when the cue is a forward one, not
 /// negated, with no party after it.
-pub fn open_list(
+fn open_list(
     text: &str,
     sentence: Span,
     elements: &[Element],
-    rules: &Rules,
+    all: &[Found],
 ) -> Option<(Role, Span)> {
     if !sentence.of(text).trim_end().ends_with(':') {
         return None;
     }
     let lo = elements.partition_point(|e| e.span.start < sentence.start);
     let hi = elements.partition_point(|e| e.span.start < sentence.end);
-    let found = cues(text, sentence, rules, &elements[lo..hi]);
+    let found = cues_in(all, sentence, &elements[lo..hi]);
     let k = found
         .iter()
         .rposition(|f| !matches!(f.cue, Inert | Negation { .. } | InvitedTo { .. }))?;
@@ -1347,8 +1377,8 @@ fn item_parties(text: &str, sentence: Span, elements: &[Element]) -> Vec<(Party,
             break;
         }
         last = e.span.end;
-        if let Some(p) = &e.party {
-            out.push((p.clone(), e.span));
+        if let Some(p) = e.party {
+            out.push((p.to_party(), e.span));
         }
     }
     out
@@ -1366,8 +1396,9 @@ fn is_item(s: &str) -> bool {
 }
 
 /// Adds the participants of `doc`.
-pub fn tag(doc: &mut Document, rules: &Rules, names: &Names) {
+pub fn tag(doc: &mut Document, hits: &Hits, names: &Names) {
     let els = elements(doc, names);
+    let all = hits.participants.as_slice();
     let mut found = Vec::new();
     let mut open: Option<(Role, Span)> = None;
     for (si, &s) in doc.sentences.iter().enumerate() {
@@ -1389,8 +1420,8 @@ pub fn tag(doc: &mut Document, rules: &Rules, names: &Names) {
                 continue;
             }
         }
-        open = open_list(&doc.text, s, &els, rules);
-        for cand in find(&doc.text, s, &els, rules, names) {
+        open = open_list(&doc.text, s, &els, all);
+        for cand in find_in(&doc.text, s, &els, all, names) {
             let event = event_of(&doc.events, doc, si, cand.cue.start);
             found.push((cand, si, event));
         }
@@ -1536,13 +1567,11 @@ pub(crate) mod tests {
             }
         }
         doc.dates.sort_by_key(|d| d.span);
-        crate::events::tag(
-            &mut doc,
-            &crate::events::Rules::build(),
-            &Rules::build(),
-            &names,
-        );
-        tag(&mut doc, &Rules::build(), &names);
+        static CUES: std::sync::OnceLock<crate::cues::Cues> = std::sync::OnceLock::new();
+        let cues = CUES.get_or_init(crate::cues::Cues::build);
+        let hits = cues.find(&doc.text, Span::new(0, doc.content_end()));
+        crate::events::tag(&mut doc, &hits, &crate::events::Rules::build(), &names);
+        tag(&mut doc, &hits, &names);
         doc
     }
 

@@ -12,25 +12,31 @@
 //! 5. `locations` — reads the hits and `organisations`; adds `locations`.
 //! 6. `people` — reads the text, `sentences`, `organisations` and
 //!    `locations`; adds `people` (names, titles, affiliations, mentions).
-//! 7. `events` — reads the sentences, `organisations`, `locations`, `dates`
-//!    and the participant cues; adds `events` (name, aliases, date, mode,
+//! 7. the cue matcher (`cues`) — one pass over the text up to the end of the
+//!    last sentence, finding participation cues, mode and next-meeting
+//!    phrases and meeting words; its hits feed:
+//! 8. `events` — reads the cue hits, the sentences, `organisations`,
+//!    `locations` and `dates`; adds `events` (name, aliases, date, mode,
 //!    place, organiser, next meeting).
-//! 8. `participants` — reads the sentences, `organisations`, `locations`,
-//!    `people` and `events`; adds `participants`.
+//! 9. `participants` — reads the cue hits, the sentences, `organisations`,
+//!    `locations`, `people` and `events`; adds `participants`.
 //!
 //! Every stage after the first scans only the text up to the end of the last
 //! sentence, so page furniture yields nothing.
 
-use crate::document::Document;
+use crate::cues;
+use crate::document::{Document, Span};
 use crate::names::Hit;
 use crate::{
     Options, Resources, dates, events, locations, organisations, participants, people, sentences,
 };
 
-/// What one stage hands the next besides the document: the name matcher's hits.
+/// What one stage hands the next besides the document: the name matcher's
+/// and the cue matcher's hits.
 #[derive(Clone, Debug, Default)]
 pub struct Scratch {
     hits: Vec<Hit>,
+    cues: cues::Hits,
 }
 
 /// A stage: reads the document's earlier layers (and the scratch), adds its own.
@@ -52,11 +58,14 @@ pub const STAGES: &[(&str, Stage)] = &[
         locations::tag(d, &s.hits, &r.names);
     }),
     ("people", |d, _, r, _| people::tag(d, &r.people, &r.names)),
-    ("events", |d, _, r, _| {
-        events::tag(d, &r.events, &r.participants, &r.names);
+    ("cues", |d, s, r, _| {
+        s.cues = r.cues.find(&d.text, Span::new(0, d.content_end()));
     }),
-    ("participants", |d, _, r, _| {
-        participants::tag(d, &r.participants, &r.names);
+    ("events", |d, s, r, _| {
+        events::tag(d, &s.cues, &r.events, &r.names);
+    }),
+    ("participants", |d, s, r, _| {
+        participants::tag(d, &s.cues, &r.names);
     }),
 ];
 

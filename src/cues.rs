@@ -1,0 +1,391 @@
+//! The cue matcher shared by the events and participants stages: every
+//! participation cue ([`crate::participants`]: "hosted by", "took part",
+//! "member states", "did not", "which"…), every mode and next-meeting phrase
+//! and every meeting word ([`crate::events`]: "virtual meeting", "next
+//! session", "Conference"…), found in one pass over a document for both.
+//!
+//! The pass walks the words (runs of ASCII letters and digits) once; each
+//! word, packed lower case into two machine words, is looked up in a small
+//! open-addressing table of first words, and a word that begins some phrase
+//! has those phrases compared in place, longest first. Each
+//! stage's phrases are resolved among themselves, leftmost-longest ("as well
+//! as observer entities" is "as well as" then "observer entities" for the
+//! participants, while "virtual meeting of" is "virtual meeting" for the
+//! events and "meeting of" for the participants). Matching ignores ASCII
+//! case, needs whole words, lets a line break or tab stand for a space and a
+//! curly apostrophe for a straight one. Building it costs next to nothing,
+//! so a run on one small document starts fast.
+
+use crate::document::Span;
+use crate::events::{self, Phrase};
+use crate::participants::{self, Cue, Found};
+
+/// What a phrase is.
+#[derive(Clone, Copy, Debug)]
+enum Kind {
+    Participant(Cue),
+    Event(Phrase),
+}
+
+/// How many bytes of a first word its key holds; the rest of a longer one
+/// ("videoconferencing") is compared with the rest of the phrase.
+const KEY: usize = 16;
+
+/// The first [`KEY`] bytes of a word (ASCII letters and digits), lower
+/// case, packed little-endian into two words, zero padded (so a shorter
+/// word's length is part of it).
+type Key = [u64; 2];
+
+/// Bytes of a packed key that hold the word: the first `n` of 8.
+fn mask(n: usize) -> u64 {
+    if n >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * n)) - 1
+    }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+/// Bit 5 of every byte: set, it lowers an ASCII letter and keeps a digit.
+const LOWER: u64 = 0x2020_2020_2020_2020;
+
+/// The eight bytes of `bytes` from `at`, little-endian; bytes past the end
+/// read as zero (no word byte).
+fn load8(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..at + 8) {
+        Some(b) => u64::from_le_bytes(b.try_into().expect("the slice is 8 bytes")),
+        None => {
+            let mut buf = [0u8; 8];
+            let tail = bytes.get(at..).unwrap_or(&[]);
+            buf[..tail.len()].copy_from_slice(tail);
+            u64::from_le_bytes(buf)
+        }
+    }
+}
+
+/// The high bit of each byte of `v` that is an ASCII letter or digit, eight
+/// bytes tested at once: on 7-bit values, adding `0x80 - lo` sets a byte's
+/// high bit when it is at least `lo`, adding `0x7F - hi` when it is above
+/// `hi`, and neither carries into the next byte.
+fn word_bytes(v: u64) -> u64 {
+    let t = v & !HIGH;
+    let at_least = |t: u64, lo: u8| t + ONES * u64::from(0x80 - lo);
+    let above = |t: u64, hi: u8| t + ONES * u64::from(0x7F - hi);
+    let digit = at_least(t, b'0') & !above(t, b'9');
+    let l = t | LOWER;
+    let letter = at_least(l, b'a') & !above(l, b'z');
+    (digit | letter) & !v & HIGH
+}
+
+/// The key of the word of `n` bytes (at most [`KEY`]) at `start`, whose
+/// first eight bytes are `first`.
+fn pack(bytes: &[u8], start: usize, n: usize, first: u64) -> Key {
+    if n <= 8 {
+        [(first | LOWER) & mask(n), 0]
+    } else {
+        [
+            first | LOWER,
+            (load8(bytes, start + 8) | LOWER) & mask(n - 8),
+        ]
+    }
+}
+
+/// Where a key goes in a table of `1 << bits` slots.
+fn slot(key: Key, bits: u32) -> usize {
+    let h = (key[0] ^ key[1].rotate_left(31)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    // `bits` is below 64, so the shifted hash fits the table.
+    (h >> (64 - bits)) as usize
+}
+
+/// Bits of the first-word table: 512 slots for the couple of hundred first words.
+const BITS: u32 = 9;
+
+/// The phrases of both stages, indexed by their first word.
+#[derive(Clone, Debug)]
+pub struct Cues {
+    /// Phrase texts, lower case.
+    phrases: Vec<String>,
+    kinds: Vec<Kind>,
+    /// Open addressing on the first word's key: (key, index into `lists`),
+    /// `None` for an empty slot.
+    table: Vec<Option<(Key, u16)>>,
+    /// Per first word, the phrases beginning with it, longest first.
+    lists: Vec<Vec<u16>>,
+    /// Per first letter (a–z), a bit per key length that occurs: most words
+    /// are turned away here, before their key is looked up.
+    gate: [u32; 26],
+}
+
+/// What one pass found in a document, in text order.
+#[derive(Clone, Debug, Default)]
+pub struct Hits {
+    /// Participation cues.
+    pub(crate) participants: Vec<Found>,
+    /// Mode and next-meeting phrases and meeting words.
+    pub(crate) events: Vec<(Span, Phrase)>,
+}
+
+/// Per byte, whether it is part of a word for the first-word lookup (an
+/// ASCII letter or digit): one load where the scan spends its time.
+static WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+fn is_word(b: u8) -> bool {
+    WORD[usize::from(b)]
+}
+
+impl Cues {
+    /// Indexes the stages' fixed tables.
+    pub fn build() -> Cues {
+        let mut phrases: Vec<String> = Vec::new();
+        let mut kinds = Vec::new();
+        for &(phrase, cue) in participants::CUES {
+            phrases.push(phrase.to_ascii_lowercase());
+            kinds.push(Kind::Participant(cue));
+        }
+        for &(phrase, kind) in events::PHRASES {
+            phrases.push(phrase.to_ascii_lowercase());
+            kinds.push(Kind::Event(kind));
+        }
+        for &head in events::HEADS {
+            phrases.push(head.to_ascii_lowercase());
+            kinds.push(Kind::Event(Phrase::Head));
+        }
+        let mut table: Vec<Option<(Key, u16)>> = vec![None; 1 << BITS];
+        let mut lists: Vec<Vec<u16>> = Vec::new();
+        let mut gate = [0u32; 26];
+        for (i, p) in phrases.iter().enumerate() {
+            let n = p.bytes().take_while(|&b| is_word(b)).count().min(KEY);
+            // The tables are fixed, and the unit tests build them.
+            assert!(i < usize::from(u16::MAX), "the phrases are a few hundred");
+            let key = pack(p.as_bytes(), 0, n, load8(p.as_bytes(), 0));
+            let letter = usize::from(p.as_bytes()[0].wrapping_sub(b'a'));
+            *gate
+                .get_mut(letter)
+                .expect("every phrase starts with a letter (the unit tests build them)") |= 1 << n;
+            let mut at = slot(key, BITS);
+            loop {
+                match &mut table[at] {
+                    Some((k, list)) if *k == key => {
+                        lists[usize::from(*list)].push(i as u16);
+                        break;
+                    }
+                    Some(_) => at = (at + 1) & ((1 << BITS) - 1),
+                    empty @ None => {
+                        *empty = Some((key, lists.len() as u16));
+                        lists.push(vec![i as u16]);
+                        break;
+                    }
+                }
+            }
+        }
+        for list in &mut lists {
+            list.sort_by_key(|&i| std::cmp::Reverse(phrases[usize::from(i)].len()));
+        }
+        Cues {
+            phrases,
+            kinds,
+            table,
+            lists,
+            gate,
+        }
+    }
+
+    /// The phrases beginning with the word of key `key`.
+    fn list(&self, key: Key) -> Option<&[u16]> {
+        let mut at = slot(key, BITS);
+        loop {
+            let (k, list) = self.table[at]?;
+            if k == key {
+                return Some(&self.lists[usize::from(list)]);
+            }
+            at = (at + 1) & ((1 << BITS) - 1);
+        }
+    }
+
+    /// Every cue in `span` of `text`.
+    pub fn find(&self, text: &str, span: Span) -> Hits {
+        let bytes = text.as_bytes();
+        let mut hits = Hits::default();
+        // Where each stage's next match may start (leftmost-longest, no overlaps).
+        let (mut free_participants, mut free_events) = (0usize, 0usize);
+        let end = span.end;
+        let scanned = &bytes[..end];
+        let mut i = span.start;
+        // The next word: a run of ASCII letters and digits.
+        while let Some(skip) = scanned[i..].iter().position(|&b| is_word(b)) {
+            let start = i + skip;
+            let first = load8(scanned, start);
+            let stop = !word_bytes(first) & HIGH;
+            i = if stop != 0 {
+                // The usual short word, ended within its first eight bytes.
+                start + (stop.trailing_zeros() / 8) as usize
+            } else {
+                // Eight word bytes: all of them in `scanned`.
+                let from = start + 8;
+                scanned[from..]
+                    .iter()
+                    .position(|&b| !is_word(b))
+                    .map_or(end, |n| from + n)
+            };
+            let n = (i - start).min(KEY);
+            let letter = usize::from((first as u8 | 0x20).wrapping_sub(b'a'));
+            if self.gate.get(letter).is_none_or(|g| g >> n & 1 == 0) {
+                continue;
+            }
+            let Some(list) = self.list(pack(scanned, start, n, first)) else {
+                continue;
+            };
+            // Part of a longer word with a non-ASCII letter ("Türkiye"): no match.
+            if start > 0
+                && bytes[start - 1] >= 0x80
+                && text[..start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            let mut found_participant = free_participants > start;
+            let mut found_event = free_events > start;
+            for &p in list {
+                let p = usize::from(p);
+                let is_participant = matches!(self.kinds[p], Kind::Participant(_));
+                if (is_participant && found_participant) || (!is_participant && found_event) {
+                    continue;
+                }
+                let rest = &self.phrases[p].as_bytes()[n..];
+                let Some(stop) = matches_at(text, start + n, end, rest) else {
+                    continue;
+                };
+                let span = Span::new(start, stop);
+                match self.kinds[p] {
+                    Kind::Participant(cue) => {
+                        hits.participants.push(Found { span, cue });
+                        free_participants = stop;
+                        found_participant = true;
+                    }
+                    Kind::Event(phrase) => {
+                        hits.events.push((span, phrase));
+                        free_events = stop;
+                        found_event = true;
+                    }
+                }
+                if found_participant && found_event {
+                    break;
+                }
+            }
+        }
+        hits
+    }
+}
+
+/// Whether `rest` (the phrase after its first word) follows at `at`, ending
+/// on a word boundary; returns where the match ends. A space in the phrase
+/// matches one space, line break or tab; an apostrophe a straight or curly one.
+fn matches_at(text: &str, at: usize, end: usize, rest: &[u8]) -> Option<usize> {
+    let bytes = &text.as_bytes()[..end];
+    let mut i = at;
+    for &p in rest {
+        let b = *bytes.get(i)?;
+        match p {
+            b' ' if matches!(b, b' ' | b'\n' | b'\t') => i += 1,
+            b'\'' if b == b'\'' => i += 1,
+            b'\'' if bytes[i..].starts_with("’".as_bytes()) => i += 3,
+            _ if b.to_ascii_lowercase() == p => i += 1,
+            _ => return None,
+        }
+    }
+    // `i` follows an ASCII byte or a whole curly apostrophe: a char boundary.
+    let after = match bytes.get(i) {
+        None => None,
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => text.get(i..end).and_then(|s| s.chars().next()),
+    };
+    (!after.is_some_and(char::is_alphanumeric)).then_some(i)
+}
+
+impl Default for Cues {
+    fn default() -> Cues {
+        Cues::build()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> (Vec<&str>, Vec<&str>) {
+        let hits = Cues::build().find(text, Span::new(0, text.len()));
+        (
+            hits.participants.iter().map(|f| f.span.of(text)).collect(),
+            hits.events.iter().map(|(s, _)| s.of(text)).collect(),
+        )
+    }
+
+    #[test]
+    fn word_bytes_agree_with_the_byte_test() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let v = u64::from(b) << (8 * at) | 0x2E00_2E00_2E00_2E00 & !(0xFF << (8 * at));
+                let high = word_bytes(v) >> (8 * at + 7) & 1 == 1;
+                assert_eq!(high, b.is_ascii_alphanumeric(), "byte {b:#x} at {at}");
+            }
+        }
+        let v = u64::from_le_bytes(*b"aZ09 \xff@[");
+        assert_eq!(word_bytes(v), 0x0000_0000_8080_8080);
+    }
+
+    #[test]
+    fn phrases() {
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            ("took part", &["took part"], &[]),
+            ("Took\npart", &["Took\npart"], &[]),
+            ("it didn’t attend", &["didn’t", "attend"], &[]),
+            (
+                "as well as observer entities",
+                &["as well as", "observer entities"],
+                &[],
+            ),
+            (
+                "the virtual meeting of X",
+                &["meeting of"],
+                &["virtual meeting"],
+            ),
+            ("was co-chaired by", &["co-chaired by"], &[]),
+            (
+                "the Dialogue’s next meeting",
+                &[],
+                &["Dialogue", "next meeting"],
+            ),
+            ("unattended", &[], &[]),
+            ("attendees", &[], &[]),
+            ("Türkiye hosted", &["hosted"], &[]),
+            ("hostedé", &[], &[]),
+            ("the 4th Conference", &[], &["Conference"]),
+            // A first word longer than the key, and one longer still.
+            ("by VIDEOCONFERENCING.", &[], &["VIDEOCONFERENCING"]),
+            ("via videoconferencings", &[], &[]),
+            // Words ending the text, too short for a whole load.
+            ("Summit", &[], &["Summit"]),
+            ("in", &[], &[]),
+            ("hosted", &["hosted"], &[]),
+        ];
+        for (text, participants, events) in cases {
+            let (p, e) = found(text);
+            assert_eq!(
+                (p.as_slice(), e.as_slice()),
+                (*participants, *events),
+                "{text:?}"
+            );
+        }
+    }
+}
