@@ -38,7 +38,7 @@
 //! state) but a host that also "took part" stays host only. The evidence is
 //! the first sentence giving the kept role.
 
-use crate::document::{Document, Event, Participant, Party, Role, Span};
+use crate::document::{Document, Event, Participant, Party, Role, Span, Why};
 use crate::names::{Names, PlaceKind, is_word_boundary};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -1223,6 +1223,20 @@ pub fn merge(found: Vec<(Candidate, usize, Option<usize>)>) -> Vec<Participant> 
     }
     let mut keys: Vec<(Party, Option<usize>)> = Vec::new();
     let mut roles: Vec<Roles> = Vec::new();
+    // By order: the candidate's cue, "role cue" text or the meeting's name.
+    let why: Vec<Why> = found
+        .iter()
+        .map(|(c, _, _)| {
+            Why::Cue(
+                if c.cue == c.at {
+                    "organiser of"
+                } else {
+                    "role cue"
+                },
+                c.cue,
+            )
+        })
+        .collect();
     for (order, (cand, sentence, event)) in found.into_iter().enumerate() {
         let key = (cand.party, event);
         let i = match keys.iter().position(|k| *k == key) {
@@ -1253,6 +1267,7 @@ pub fn merge(found: Vec<(Candidate, usize, Option<usize>)>) -> Vec<Participant> 
                     role: Role::Host,
                     sentence,
                     event,
+                    why: why[order],
                 },
             ));
         }
@@ -1265,6 +1280,7 @@ pub fn merge(found: Vec<(Candidate, usize, Option<usize>)>) -> Vec<Participant> 
                         role,
                         sentence,
                         event,
+                        why: why[order],
                     },
                 ));
             }
@@ -1520,6 +1536,7 @@ pub(crate) mod tests {
                 titles: Vec::new(),
                 affiliation: Some(affiliation.to_string()),
                 mentions,
+                why: Vec::new(),
             });
         }
         for (date, value) in dates {
@@ -1532,6 +1549,7 @@ pub(crate) mod tests {
                     } else {
                         Granularity::Day
                     },
+                    why: Why::Unknown,
                 });
             }
         }

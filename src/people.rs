@@ -34,7 +34,7 @@
 //! references ("the Secretary General" with no name), names in all-caps text,
 //! and pronouns.
 
-use crate::document::{Document, Person, Span};
+use crate::document::{Document, Person, Span, Why};
 use crate::error::{GazetteerError, GazetteerErrorKind};
 use crate::gazetteer::{Gazetteers, Kind};
 use crate::names::{Names, Target};
@@ -640,6 +640,8 @@ pub struct Rules {
     patterns: Vec<Vec<Pattern>>,
     titles: Vec<Title>,
     lexicon: FxMap<Box<str>, u8>,
+    /// The given-name rows (file, line, name), for `--explain` only.
+    given: Vec<(u16, u32, &'static str)>,
 }
 
 /// No lower-case letter: an all-caps form, matched case-sensitively.
@@ -759,10 +761,12 @@ impl Rules {
                 lexicon.insert(w.into(), flag);
             }
         };
-        for file in g.of(Kind::GivenNames) {
+        let mut given = Vec::with_capacity(given_rows);
+        for (f, file) in g.of_indexed(Kind::GivenNames) {
             for row in &file.rows {
                 if !row.get(0).contains(' ') {
                     add(row.get(0), GIVEN);
+                    given.push((f, u32::try_from(row.line).unwrap_or(u32::MAX), row.get(0)));
                 }
             }
         }
@@ -798,7 +802,14 @@ impl Rules {
             patterns,
             titles,
             lexicon,
+            given,
         })
+    }
+
+    /// The gazetteer row of the given name `word` (a linear scan: `--explain` only).
+    fn given_row(&self, word: &str) -> Option<Why> {
+        let &(file, line, _) = self.given.iter().find(|(_, _, name)| *name == word)?;
+        Some(Why::Gazetteer { file, line })
     }
 
     fn flags(&self, word: &str) -> u8 {
@@ -1364,6 +1375,10 @@ struct Candidate {
     cued: bool,
     titles: Vec<(String, TitleKind)>,
     affiliation: Option<String>,
+    /// The cue that made it a name: "title", "honorific", "apposition",
+    /// "led by", "byline", "said", "given name"; `Rule("name")` when none
+    /// (it can then only be a later mention of someone).
+    why: Why,
 }
 
 /// Whether a word is a name word: capitalised, not a stop word, not all
@@ -1652,6 +1667,49 @@ fn candidates(
                 .filter(|_| before.aff.is_none())
                 .and_then(|i| affiliation_of(doc, &toks[i], names)),
         ));
+        // What made it a name (`--explain`), the strongest cue first.
+        let is_cue = |t: &&Tok| matches!(t.unit, Unit::Title { .. } | Unit::Honorific);
+        let why = if cued || (before.apposition && before.cue()) {
+            toks[before.start.min(a)..a]
+                .iter()
+                .rev()
+                .find(is_cue)
+                .map(|t| {
+                    let kind = match t.unit {
+                        _ if before.apposition => "apposition",
+                        Unit::Honorific => "honorific",
+                        _ => "title",
+                    };
+                    Why::Cue(kind, t.span)
+                })
+        } else if !after.titles.is_empty() && toks.get(b).is_some_and(|t| t.is_punct(',')) {
+            toks[b..after.stop.min(toks.len())]
+                .iter()
+                .find(is_cue)
+                .map(|t| Why::Cue("apposition", t.span))
+        } else if by_verb {
+            let by = toks[lead - 1].span;
+            let verb = toks[..lead - 1]
+                .iter()
+                .rev()
+                .take(3)
+                .find(|t| t.is_word_in(text, BY_VERBS) || t.is_word(text, "over"))
+                .map_or(by, |t| t.span);
+            Some(Why::Cue("led by", Span::new(verb.start, by.end)))
+        } else if byline {
+            Some(Why::Cue("byline", toks[a - 1].span))
+        } else if said {
+            let verb = match toks.get(b) {
+                Some(t) if t.is_word_in(text, SAY_VERBS) => t.span,
+                _ => toks[a - 1].span,
+            };
+            Some(Why::Cue("said", verb))
+        } else if given {
+            let w = if toks[w0].has(GIVEN) { w0 } else { words[1] };
+            Some(Why::Cue("given name", toks[w].span))
+        } else {
+            None
+        };
         let from = arena.len();
         arena.extend(words.iter().map(|&w| toks[w].span));
         out.push(Candidate {
@@ -1661,6 +1719,7 @@ fn candidates(
             cued: cued || before.apposition,
             titles,
             affiliation,
+            why: why.unwrap_or(Why::Rule("name")),
         });
     }
 }
@@ -1767,7 +1826,8 @@ struct Entry {
     name: Span,
     titles: Vec<(String, TitleKind)>,
     affiliation: Option<String>,
-    mentions: Vec<Span>,
+    /// Each mention with what produced it.
+    mentions: Vec<(Span, Why)>,
 }
 
 /// The words of a name that identify it: initials and particles left out.
@@ -1821,7 +1881,7 @@ fn resolve(text: &str, rules: &Rules, cands: Vec<Candidate>, arena: &[Span]) -> 
                     name: c.span,
                     titles: c.titles,
                     affiliation: c.affiliation,
-                    mentions: vec![c.span],
+                    mentions: vec![(c.span, c.why)],
                 });
                 last_seen.push(n);
             }
@@ -1839,8 +1899,9 @@ fn resolve(text: &str, rules: &Rules, cands: Vec<Candidate>, arena: &[Span]) -> 
     let mut out: Vec<Person> = people
         .into_iter()
         .map(|mut e| {
-            e.mentions.sort();
-            e.mentions.dedup();
+            e.mentions.sort_by_key(|&(span, _)| span);
+            e.mentions.dedup_by_key(|&mut (span, _)| span);
+            let (mentions, why) = e.mentions.into_iter().unzip();
             let mut titles: Vec<String> = Vec::new();
             let offices = e.titles.iter().any(|(_, k)| *k == TitleKind::Office);
             for (t, k) in &e.titles {
@@ -1865,7 +1926,8 @@ fn resolve(text: &str, rules: &Rules, cands: Vec<Candidate>, arena: &[Span]) -> 
                     .join(" "),
                 titles,
                 affiliation: e.affiliation,
-                mentions: e.mentions,
+                mentions,
+                why,
             }
         })
         .collect();
@@ -1916,7 +1978,12 @@ fn join(e: &mut Entry, c: Candidate, key: &[&str], rules: &Rules) {
         e.key = key.iter().map(|w| w.to_lowercase()).collect();
         e.name = c.span;
     }
-    e.mentions.push(c.span);
+    // A name with no cue of its own is here as a later mention of the person.
+    let why = match c.why {
+        Why::Rule(_) => Why::Cue("later mention of", e.name),
+        own => own,
+    };
+    e.mentions.push((c.span, why));
     e.titles.extend(c.titles);
     if e.affiliation.is_none() {
         e.affiliation = c.affiliation;
@@ -1969,6 +2036,15 @@ fn find(doc: &Document, rules: &Rules, names: &Names) -> Vec<Person> {
 /// Adds the people of `doc`.
 pub fn tag(doc: &mut Document, rules: &Rules, names: &Names) {
     doc.people = find(doc, rules, names);
+    if doc.explain.is_some() {
+        // Only `--explain` looks up the row of a given name (a scan of the list).
+        let text = &doc.text;
+        for why in doc.people.iter_mut().flat_map(|p| p.why.iter_mut()) {
+            if let Why::Cue("given name", span) = *why {
+                *why = rules.given_row(span.of(text)).unwrap_or(*why);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
