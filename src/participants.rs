@@ -1223,7 +1223,9 @@ pub fn merge(found: Vec<(Candidate, usize, Option<usize>)>) -> Vec<Participant> 
     }
     let mut keys: Vec<(Party, Option<usize>)> = Vec::new();
     let mut roles: Vec<Roles> = Vec::new();
-    // By order: the candidate's cue, "role cue" text or the meeting's name.
+    // By order, what gave each candidate its role: a cue phrase, or (a
+    // candidate whose cue is its own mention, see `tag`) the name of the
+    // meeting its organiser hosts.
     let why: Vec<Why> = found
         .iter()
         .map(|(c, _, _)| {
