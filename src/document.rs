@@ -157,7 +157,8 @@ pub struct Organisation {
     pub source: OrgSource,
     /// Mentions in order of appearance.
     pub mentions: Vec<Span>,
-    /// What produced each mention: `why[i]` is `mentions[i]`'s.
+    /// With explain on ([`Document::explain`]), what produced each mention:
+    /// `why[i]` is `mentions[i]`'s; empty otherwise (no allocation).
     pub why: Vec<Why>,
 }
 
@@ -172,7 +173,7 @@ pub struct Person {
     pub affiliation: Option<String>,
     /// Mentions in order of appearance (name only, without titles).
     pub mentions: Vec<Span>,
-    /// What produced each mention: `why[i]` is `mentions[i]`'s.
+    /// With explain on, what produced each mention (as for organisations).
     pub why: Vec<Why>,
 }
 
@@ -221,7 +222,7 @@ pub struct Location {
     pub country: Option<String>,
     /// Mentions in order of appearance.
     pub mentions: Vec<Span>,
-    /// What produced each mention: `why[i]` is `mentions[i]`'s.
+    /// With explain on, what produced each mention (as for organisations).
     pub why: Vec<Why>,
 }
 

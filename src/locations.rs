@@ -19,6 +19,8 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
             .collect(),
     );
     let mut order: Vec<usize> = Vec::new();
+    // Provenance is kept only when asked for: a second list per place costs.
+    let explain = doc.explain.is_some();
     let mut by_place: HashMap<usize, (Vec<Span>, Vec<Why>)> = HashMap::default();
     for hit in hits {
         let Target::Place(i) = hit.target else {
@@ -35,7 +37,9 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
             order.push(i);
         }
         spans.push(hit.span);
-        why.push(hit.why);
+        if explain {
+            why.push(hit.why);
+        }
     }
     doc.locations = order
         .into_iter()

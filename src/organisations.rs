@@ -398,13 +398,17 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
 
     let mut order: Vec<Who> = Vec::new();
     let mut by_who: HashMap<Who, (Vec<Span>, Vec<Why>)> = HashMap::default();
+    // Provenance is kept only when asked for: a second list per organisation costs.
+    let explain = doc.explain.is_some();
     for (span, who, why) in mentions {
         let (spans, whys) = by_who.entry(who).or_default();
         if spans.is_empty() {
             order.push(who);
         }
         spans.push(span);
-        whys.push(why);
+        if explain {
+            whys.push(why);
+        }
     }
     doc.organisations = order
         .into_iter()

@@ -1826,8 +1826,9 @@ struct Entry {
     name: Span,
     titles: Vec<(String, TitleKind)>,
     affiliation: Option<String>,
-    /// Each mention with what produced it.
-    mentions: Vec<(Span, Why)>,
+    mentions: Vec<Span>,
+    /// With explain on, what produced each mention (else empty).
+    why: Vec<Why>,
 }
 
 /// The words of a name that identify it: initials and particles left out.
@@ -1859,7 +1860,13 @@ fn surname_index(rules: &Rules, key: &[&str]) -> usize {
 }
 
 /// Joins candidates into people: full names first, then later mentions.
-fn resolve(text: &str, rules: &Rules, cands: Vec<Candidate>, arena: &[Span]) -> Vec<Person> {
+fn resolve(
+    text: &str,
+    rules: &Rules,
+    cands: Vec<Candidate>,
+    arena: &[Span],
+    explain: bool,
+) -> Vec<Person> {
     let mut people: Vec<Entry> = Vec::new();
     let mut last_seen: Vec<usize> = Vec::new();
     let mut deferred = Vec::new();
@@ -1881,7 +1888,8 @@ fn resolve(text: &str, rules: &Rules, cands: Vec<Candidate>, arena: &[Span]) -> 
                     name: c.span,
                     titles: c.titles,
                     affiliation: c.affiliation,
-                    mentions: vec![(c.span, c.why)],
+                    mentions: vec![c.span],
+                    why: if explain { vec![c.why] } else { Vec::new() },
                 });
                 last_seen.push(n);
             }
@@ -1899,9 +1907,17 @@ fn resolve(text: &str, rules: &Rules, cands: Vec<Candidate>, arena: &[Span]) -> 
     let mut out: Vec<Person> = people
         .into_iter()
         .map(|mut e| {
-            e.mentions.sort_by_key(|&(span, _)| span);
-            e.mentions.dedup_by_key(|&mut (span, _)| span);
-            let (mentions, why) = e.mentions.into_iter().unzip();
+            // Provenance is kept only when asked for: a second list per person costs.
+            let (mentions, why) = if explain {
+                let mut both: Vec<(Span, Why)> = e.mentions.into_iter().zip(e.why).collect();
+                both.sort_by_key(|&(span, _)| span);
+                both.dedup_by_key(|&mut (span, _)| span);
+                both.into_iter().unzip()
+            } else {
+                e.mentions.sort();
+                e.mentions.dedup();
+                (e.mentions, Vec::new())
+            };
             let mut titles: Vec<String> = Vec::new();
             let offices = e.titles.iter().any(|(_, k)| *k == TitleKind::Office);
             for (t, k) in &e.titles {
@@ -1978,12 +1994,16 @@ fn join(e: &mut Entry, c: Candidate, key: &[&str], rules: &Rules) {
         e.key = key.iter().map(|w| w.to_lowercase()).collect();
         e.name = c.span;
     }
-    // A name with no cue of its own is here as a later mention of the person.
+    // A name with no cue of its own is here as a later mention of the person
+    // (`why` is empty unless explain is on).
     let why = match c.why {
         Why::Rule(_) => Why::Cue("later mention of", e.name),
         own => own,
     };
-    e.mentions.push((c.span, why));
+    e.mentions.push(c.span);
+    if !e.why.is_empty() {
+        e.why.push(why);
+    }
     e.titles.extend(c.titles);
     if e.affiliation.is_none() {
         e.affiliation = c.affiliation;
@@ -2030,7 +2050,7 @@ fn find(doc: &Document, rules: &Rules, names: &Names) -> Vec<Person> {
         );
         candidates(doc, &toks, rules, names, &mut cands, &mut arena);
     }
-    resolve(text, rules, cands, &arena)
+    resolve(text, rules, cands, &arena, doc.explain.is_some())
 }
 
 /// Adds the people of `doc`.

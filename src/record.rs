@@ -5,7 +5,9 @@
 //! [`write_json`] writes the same JSON as serialising [`to_record`]'s record,
 //! byte for byte, but straight from the document through borrowed views: no
 //! string is copied and no list is built per mention. The batch writer uses
-//! it; a test holds the two to the same bytes.
+//! it; a test holds the two to the same bytes. With `--explain` (the
+//! document's `explain` is set) it writes [`to_record`]'s record, which says
+//! what produced each mention ([`Explain`]).
 
 use crate::document::{Document, Party, Span, Why};
 use serde::{Deserialize, Serialize};
@@ -400,6 +402,18 @@ pub fn to_record(doc: &Document, include_text: bool) -> Record {
 /// JSON of `doc`'s record, appended to `out`: compact (one line, no line
 /// end) or pretty. The same bytes as `serde_json` gives for [`to_record`].
 pub fn write_json(doc: &Document, include_text: bool, pretty: bool, out: &mut Vec<u8>) {
+    if doc.explain.is_some() {
+        // `--explain` goes through the owned record, so the fast path below
+        // stays exactly as lean as without it.
+        let record = to_record(doc, include_text);
+        let written = if pretty {
+            serde_json::to_writer_pretty(&mut *out, &record)
+        } else {
+            serde_json::to_writer(&mut *out, &record)
+        };
+        written.expect("a record always serialises into memory");
+        return;
+    }
     let index = CharIndex::new(&doc.text);
     let view = RecordView {
         doc,
@@ -424,15 +438,6 @@ impl<'a, T, U: Serialize, F: Fn(&'a T) -> U> Serialize for Seq<'a, T, F> {
     }
 }
 
-/// A list of `n` items serialised from their index through a function.
-struct Each<F>(usize, F);
-
-impl<U: Serialize, F: Fn(usize) -> U> Serialize for Each<F> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq((0..self.0).map(&self.1))
-    }
-}
-
 /// The borrowed twin of [`Record`]: the same fields, in the same order.
 struct RecordView<'a> {
     doc: &'a Document,
@@ -446,8 +451,6 @@ struct MentionView<'a> {
     start: usize,
     end: usize,
     sentence: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    explain: Option<Explain<'a>>,
 }
 
 #[derive(Serialize)]
@@ -457,22 +460,19 @@ struct SentenceView {
 }
 
 impl<'a> RecordView<'a> {
-    fn mention(&self, span: Span, why: Why) -> MentionView<'a> {
+    fn mention(&self, span: Span) -> MentionView<'a> {
         MentionView {
             text: span.of(&self.doc.text),
             start: self.index.char_of(span.start),
             end: self.index.char_of(span.end),
             sentence: self.doc.sentence_of(span.start),
-            explain: Explain::of(self.doc, self.index, why),
         }
     }
-    fn mentions<'b>(&'b self, spans: &'a [Span], whys: &'a [Why]) -> impl Serialize + 'b
+    fn mentions<'b>(&'b self, spans: &'a [Span]) -> impl Serialize + 'b
     where
         'a: 'b,
     {
-        Each(spans.len(), move |i| {
-            self.mention(spans[i], why_at(whys, i))
-        })
+        Seq(spans, move |s: &Span| self.mention(*s))
     }
 }
 
@@ -527,7 +527,7 @@ impl<'a> Serialize for RecordView<'a> {
                         OrgSource::Gazetteer => "gazetteer",
                         OrgSource::Definition => "definition",
                     },
-                    mentions: self.mentions(&o.mentions, &o.why),
+                    mentions: self.mentions(&o.mentions),
                 },
             ),
         )?;
@@ -544,7 +544,7 @@ impl<'a> Serialize for RecordView<'a> {
                 name: &p.name,
                 titles: &p.titles,
                 affiliation: &p.affiliation,
-                mentions: self.mentions(&p.mentions, &p.why),
+                mentions: self.mentions(&p.mentions),
             }),
         )?;
         #[derive(Serialize)]
@@ -555,13 +555,11 @@ impl<'a> Serialize for RecordView<'a> {
             start: usize,
             end: usize,
             sentence: usize,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            explain: Option<Explain<'b>>,
         }
         r.serialize_field(
             "dates",
             &Seq(&doc.dates, |d: &'a crate::document::DateMention| {
-                let m = self.mention(d.span, d.why);
+                let m = self.mention(d.span);
                 DateView {
                     text: m.text,
                     value: &d.value,
@@ -569,7 +567,6 @@ impl<'a> Serialize for RecordView<'a> {
                     start: m.start,
                     end: m.end,
                     sentence: m.sentence,
-                    explain: m.explain,
                 }
             }),
         )?;
@@ -585,7 +582,7 @@ impl<'a> Serialize for RecordView<'a> {
                 LocationView {
                     name: &l.name,
                     country: &l.country,
-                    mentions: self.mentions(&l.mentions, &l.why),
+                    mentions: self.mentions(&l.mentions),
                 }
             }),
         )?;
@@ -599,8 +596,6 @@ impl<'a> Serialize for RecordView<'a> {
             sentence: usize,
             #[serde(skip_serializing_if = "Option::is_none")]
             event: Option<usize>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            explain: Option<Explain<'b>>,
         }
         r.serialize_field(
             "participants",
@@ -615,7 +610,6 @@ impl<'a> Serialize for RecordView<'a> {
                     role: p.role.as_str(),
                     sentence: p.sentence,
                     event: p.event,
-                    explain: Explain::of(doc, self.index, p.why),
                 }
             }),
         )?;
