@@ -3,11 +3,11 @@
 //! to a [`Record`] (code-point offsets, sentence indices, mention texts).
 //!
 //! [`write_json`] writes the same JSON as serialising [`to_record`]'s record,
-//! byte for byte, but straight from the document through borrowed views: no
-//! string is copied and no list is built per mention. The batch writer uses
-//! it; a test holds the two to the same bytes. With `--explain` (the
-//! document's `explain` is set) it writes [`to_record`]'s record, which says
-//! what produced each mention ([`Explain`]).
+//! byte for byte, but straight from the document with a small JSON writer:
+//! no string is copied, no list is built per mention, and keys are literals.
+//! The batch writer uses it; a test holds the two to the same bytes. With
+//! `--explain` (the document's `explain` is set) it writes [`to_record`]'s
+//! record, which says what produced each mention ([`Explain`]).
 
 use crate::document::{Document, Party, Span, Why};
 use serde::{Deserialize, Serialize};
@@ -171,9 +171,19 @@ pub struct CharIndex<'a> {
     blocks: Vec<u32>,
 }
 
-/// Characters in `bytes`: the bytes that are not UTF-8 continuation bytes.
+/// Characters in `bytes`: the bytes that are not UTF-8 continuation bytes
+/// (`10xxxxxx`), counted eight at a time.
 fn count_chars(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut continuation = 0;
+    for chunk in &mut chunks {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        // Bit 7 set and bit 6 clear, in each byte.
+        continuation += (w & !(w << 1) & HIGH).count_ones() as usize;
+    }
+    let tail = chunks.remainder();
+    bytes.len() - continuation - tail.iter().filter(|&&b| (b as i8) < -0x40).count()
 }
 
 impl<'a> CharIndex<'a> {
@@ -400,7 +410,9 @@ pub fn to_record(doc: &Document, include_text: bool) -> Record {
 }
 
 /// JSON of `doc`'s record, appended to `out`: compact (one line, no line
-/// end) or pretty. The same bytes as `serde_json` gives for [`to_record`].
+/// end) or pretty. The same bytes as `serde_json` gives for [`to_record`]
+/// (a test holds them equal), written straight from the document: no string
+/// is copied, no list is built, and keys are written as they are, unescaped.
 pub fn write_json(doc: &Document, include_text: bool, pretty: bool, out: &mut Vec<u8>) {
     if doc.explain.is_some() {
         // `--explain` goes through the owned record, so the fast path below
@@ -414,236 +426,337 @@ pub fn write_json(doc: &Document, include_text: bool, pretty: bool, out: &mut Ve
         written.expect("a record always serialises into memory");
         return;
     }
+    use crate::document::{OrgSource, PublishedFrom};
     let index = CharIndex::new(&doc.text);
-    let view = RecordView {
-        doc,
-        index: &index,
-        include_text,
+    let text = doc.text.as_str();
+    let mut j = Json {
+        out,
+        pretty,
+        depth: 0,
+        first: true,
     };
-    let written = if pretty {
-        serde_json::to_writer_pretty(&mut *out, &view)
-    } else {
-        serde_json::to_writer(&mut *out, &view)
+    let mention = |j: &mut Json, span: Span| {
+        j.open(b'{');
+        j.key("text");
+        j.str(span.of(text));
+        j.key("start");
+        j.num(index.char_of(span.start));
+        j.key("end");
+        j.num(index.char_of(span.end));
+        j.key("sentence");
+        j.num(doc.sentence_of(span.start));
+        j.close(b'}');
     };
-    // Writing to a Vec cannot fail, and the views hold only strings and numbers.
-    written.expect("a record always serialises into memory");
-}
-
-/// A list serialised from a slice through a function, without collecting it.
-struct Seq<'a, T, F>(&'a [T], F);
-
-impl<'a, T, U: Serialize, F: Fn(&'a T) -> U> Serialize for Seq<'a, T, F> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(&self.1))
+    let mentions = |j: &mut Json, spans: &[Span]| {
+        j.key("mentions");
+        j.open(b'[');
+        for &span in spans {
+            j.item();
+            mention(j, span);
+        }
+        j.close(b']');
+    };
+    j.open(b'{');
+    j.key("schema");
+    j.str(SCHEMA);
+    j.key("id");
+    j.str(&doc.id);
+    j.key("title");
+    j.opt_str(doc.title.map(|t| t.of(text)));
+    j.key("published");
+    match doc.published {
+        Some(p) => {
+            use std::io::Write;
+            let _ = write!(j.out, "\"{}\"", p.date);
+        }
+        None => j.null(),
     }
+    if let Some(p) = doc.published {
+        j.key("published_from");
+        j.str(match p.from {
+            PublishedFrom::Input => "input",
+            PublishedFrom::Dateline => "dateline",
+        });
+    }
+    if include_text {
+        j.key("text");
+        j.str(text);
+    }
+    j.key("sentences");
+    j.open(b'[');
+    for s in &doc.sentences {
+        j.item();
+        j.open(b'{');
+        j.key("start");
+        j.num(index.char_of(s.start));
+        j.key("end");
+        j.num(index.char_of(s.end));
+        j.close(b'}');
+    }
+    j.close(b']');
+    j.key("organisations");
+    j.open(b'[');
+    for o in &doc.organisations {
+        j.item();
+        j.open(b'{');
+        j.key("id");
+        j.str(&o.id);
+        j.key("name");
+        j.str(&o.name);
+        j.key("acronym");
+        j.opt_str(o.acronym.as_deref());
+        j.key("kind");
+        j.str(o.kind.as_str());
+        j.key("source");
+        j.str(match o.source {
+            OrgSource::Gazetteer => "gazetteer",
+            OrgSource::Definition => "definition",
+        });
+        mentions(&mut j, &o.mentions);
+        j.close(b'}');
+    }
+    j.close(b']');
+    j.key("people");
+    j.open(b'[');
+    for p in &doc.people {
+        j.item();
+        j.open(b'{');
+        j.key("name");
+        j.str(&p.name);
+        j.key("titles");
+        j.strs(&p.titles);
+        j.key("affiliation");
+        j.opt_str(p.affiliation.as_deref());
+        mentions(&mut j, &p.mentions);
+        j.close(b'}');
+    }
+    j.close(b']');
+    j.key("dates");
+    j.open(b'[');
+    for d in &doc.dates {
+        j.item();
+        j.open(b'{');
+        j.key("text");
+        j.str(d.span.of(text));
+        j.key("value");
+        j.opt_str(d.value.as_deref());
+        j.key("granularity");
+        j.str(d.granularity.as_str());
+        j.key("start");
+        j.num(index.char_of(d.span.start));
+        j.key("end");
+        j.num(index.char_of(d.span.end));
+        j.key("sentence");
+        j.num(doc.sentence_of(d.span.start));
+        j.close(b'}');
+    }
+    j.close(b']');
+    j.key("locations");
+    j.open(b'[');
+    for l in &doc.locations {
+        j.item();
+        j.open(b'{');
+        j.key("name");
+        j.str(&l.name);
+        j.key("country");
+        j.opt_str(l.country.as_deref());
+        mentions(&mut j, &l.mentions);
+        j.close(b'}');
+    }
+    j.close(b']');
+    j.key("participants");
+    j.open(b'[');
+    for p in &doc.participants {
+        j.item();
+        j.open(b'{');
+        let (key, value) = match &p.party {
+            Party::Organisation(id) => ("organisation", id),
+            Party::Country(code) => ("country", code),
+        };
+        j.key(key);
+        j.str(value);
+        j.key("role");
+        j.str(p.role.as_str());
+        j.key("sentence");
+        j.num(p.sentence);
+        if let Some(e) = p.event {
+            j.key("event");
+            j.num(e);
+        }
+        j.close(b'}');
+    }
+    j.close(b']');
+    j.key("events");
+    j.open(b'[');
+    for e in &doc.events {
+        j.item();
+        j.open(b'{');
+        j.key("name");
+        j.str(&e.name);
+        j.key("aliases");
+        j.strs(&e.aliases);
+        j.key("date");
+        j.opt_str(e.date.as_deref());
+        j.key("mode");
+        j.opt_str(e.mode.map(|m| m.as_str()));
+        j.key("organiser");
+        j.opt_str(e.organiser.as_deref());
+        j.key("location");
+        j.opt_str(e.location.as_deref());
+        j.key("next");
+        match &e.next {
+            Some(n) => {
+                j.open(b'{');
+                j.key("date");
+                j.opt_str(n.date.as_deref());
+                j.key("location");
+                j.opt_str(n.location.as_deref());
+                j.close(b'}');
+            }
+            None => j.null(),
+        }
+        j.close(b'}');
+    }
+    j.close(b']');
+    j.close(b'}');
 }
 
-/// The borrowed twin of [`Record`]: the same fields, in the same order.
-struct RecordView<'a> {
-    doc: &'a Document,
-    index: &'a CharIndex<'a>,
-    include_text: bool,
+/// A JSON writer in `serde_json`'s two layouts: compact, and pretty (two
+/// spaces a level, `": "` after a key, `[]` and `{}` when empty).
+struct Json<'o> {
+    out: &'o mut Vec<u8>,
+    pretty: bool,
+    /// Open arrays and objects.
+    depth: usize,
+    /// Nothing written yet in the innermost open array or object.
+    first: bool,
 }
 
-#[derive(Serialize)]
-struct MentionView<'a> {
-    text: &'a str,
-    start: usize,
-    end: usize,
-    sentence: usize,
-}
+/// `serde_json`'s escapes: 0 none, `u` for `\u00XX`, else the letter after `\`.
+const ESCAPE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = b'u';
+        b += 1;
+    }
+    t[0x08] = b'b';
+    t[0x09] = b't';
+    t[0x0a] = b'n';
+    t[0x0c] = b'f';
+    t[0x0d] = b'r';
+    t[b'"' as usize] = b'"';
+    t[b'\\' as usize] = b'\\';
+    t
+};
 
-#[derive(Serialize)]
-struct SentenceView {
-    start: usize,
-    end: usize,
-}
+impl Json<'_> {
+    #[inline(always)]
+    fn open(&mut self, bracket: u8) {
+        self.out.push(bracket);
+        self.depth += 1;
+        self.first = true;
+    }
 
-impl<'a> RecordView<'a> {
-    fn mention(&self, span: Span) -> MentionView<'a> {
-        MentionView {
-            text: span.of(&self.doc.text),
-            start: self.index.char_of(span.start),
-            end: self.index.char_of(span.end),
-            sentence: self.doc.sentence_of(span.start),
+    #[inline(always)]
+    fn close(&mut self, bracket: u8) {
+        self.depth -= 1;
+        if !self.first && self.pretty {
+            self.newline();
+        }
+        self.out.push(bracket);
+        self.first = false;
+    }
+
+    #[inline(always)]
+    fn newline(&mut self) {
+        self.out.push(b'\n');
+        self.out.resize(self.out.len() + 2 * self.depth, b' ');
+    }
+
+    /// Before an element of an array.
+    #[inline(always)]
+    fn item(&mut self) {
+        if !self.first {
+            self.out.push(b',');
+        }
+        if self.pretty {
+            self.newline();
+        }
+        self.first = false;
+    }
+
+    /// A key of an object (plain ASCII, never escaped).
+    #[inline(always)]
+    fn key(&mut self, key: &str) {
+        self.item();
+        self.out.push(b'"');
+        self.out.extend_from_slice(key.as_bytes());
+        self.out
+            .extend_from_slice(if self.pretty { b"\": " } else { b"\":" });
+    }
+
+    fn str(&mut self, s: &str) {
+        let bytes = s.as_bytes();
+        self.out.reserve(bytes.len() + 2);
+        self.out.push(b'"');
+        let mut from = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            let esc = ESCAPE[b as usize];
+            if esc == 0 {
+                continue;
+            }
+            self.out.extend_from_slice(&bytes[from..i]);
+            from = i + 1;
+            if esc == b'u' {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                self.out.extend_from_slice(b"\\u00");
+                self.out.push(HEX[usize::from(b >> 4)]);
+                self.out.push(HEX[usize::from(b & 0xf)]);
+            } else {
+                self.out.push(b'\\');
+                self.out.push(esc);
+            }
+        }
+        self.out.extend_from_slice(&bytes[from..]);
+        self.out.push(b'"');
+    }
+
+    #[inline(always)]
+    fn opt_str(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.str(s),
+            None => self.null(),
         }
     }
-    fn mentions<'b>(&'b self, spans: &'a [Span]) -> impl Serialize + 'b
-    where
-        'a: 'b,
-    {
-        Seq(spans, move |s: &Span| self.mention(*s))
-    }
-}
 
-impl<'a> Serialize for RecordView<'a> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use crate::document::{OrgSource, PublishedFrom};
-        use serde::ser::SerializeStruct;
-        let doc = self.doc;
-        let text = &doc.text;
-        let fields = 11 + usize::from(doc.published.is_some()) + usize::from(self.include_text);
-        let mut r = s.serialize_struct("Record", fields)?;
-        r.serialize_field("schema", SCHEMA)?;
-        r.serialize_field("id", &doc.id)?;
-        r.serialize_field("title", &doc.title.map(|t| t.of(text)))?;
-        r.serialize_field("published", &doc.published.map(|p| p.date.to_string()))?;
-        if let Some(p) = doc.published {
-            let from = match p.from {
-                PublishedFrom::Input => "input",
-                PublishedFrom::Dateline => "dateline",
-            };
-            r.serialize_field("published_from", from)?;
+    fn strs(&mut self, list: &[String]) {
+        self.open(b'[');
+        for s in list {
+            self.item();
+            self.str(s);
         }
-        if self.include_text {
-            r.serialize_field("text", text)?;
+        self.close(b']');
+    }
+
+    #[inline(always)]
+    fn null(&mut self) {
+        self.out.extend_from_slice(b"null");
+    }
+
+    #[inline(always)]
+    fn num(&mut self, mut n: usize) {
+        let mut digits = [0u8; 20];
+        let mut i = digits.len();
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
         }
-        r.serialize_field(
-            "sentences",
-            &Seq(&doc.sentences, |sp: &Span| SentenceView {
-                start: self.index.char_of(sp.start),
-                end: self.index.char_of(sp.end),
-            }),
-        )?;
-        #[derive(Serialize)]
-        struct Org<'b, M> {
-            id: &'b str,
-            name: &'b str,
-            acronym: &'b Option<String>,
-            kind: &'static str,
-            source: &'static str,
-            mentions: M,
-        }
-        r.serialize_field(
-            "organisations",
-            &Seq(
-                &doc.organisations,
-                |o: &'a crate::document::Organisation| Org {
-                    id: &o.id,
-                    name: &o.name,
-                    acronym: &o.acronym,
-                    kind: o.kind.as_str(),
-                    source: match o.source {
-                        OrgSource::Gazetteer => "gazetteer",
-                        OrgSource::Definition => "definition",
-                    },
-                    mentions: self.mentions(&o.mentions),
-                },
-            ),
-        )?;
-        #[derive(Serialize)]
-        struct Person<'b, M> {
-            name: &'b str,
-            titles: &'b [String],
-            affiliation: &'b Option<String>,
-            mentions: M,
-        }
-        r.serialize_field(
-            "people",
-            &Seq(&doc.people, |p: &'a crate::document::Person| Person {
-                name: &p.name,
-                titles: &p.titles,
-                affiliation: &p.affiliation,
-                mentions: self.mentions(&p.mentions),
-            }),
-        )?;
-        #[derive(Serialize)]
-        struct DateView<'b> {
-            text: &'b str,
-            value: &'b Option<String>,
-            granularity: &'static str,
-            start: usize,
-            end: usize,
-            sentence: usize,
-        }
-        r.serialize_field(
-            "dates",
-            &Seq(&doc.dates, |d: &'a crate::document::DateMention| {
-                let m = self.mention(d.span);
-                DateView {
-                    text: m.text,
-                    value: &d.value,
-                    granularity: d.granularity.as_str(),
-                    start: m.start,
-                    end: m.end,
-                    sentence: m.sentence,
-                }
-            }),
-        )?;
-        #[derive(Serialize)]
-        struct LocationView<'b, M> {
-            name: &'b str,
-            country: &'b Option<String>,
-            mentions: M,
-        }
-        r.serialize_field(
-            "locations",
-            &Seq(&doc.locations, |l: &'a crate::document::Location| {
-                LocationView {
-                    name: &l.name,
-                    country: &l.country,
-                    mentions: self.mentions(&l.mentions),
-                }
-            }),
-        )?;
-        #[derive(Serialize)]
-        struct ParticipantView<'b> {
-            #[serde(skip_serializing_if = "Option::is_none")]
-            organisation: Option<&'b str>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            country: Option<&'b str>,
-            role: &'static str,
-            sentence: usize,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            event: Option<usize>,
-        }
-        r.serialize_field(
-            "participants",
-            &Seq(&doc.participants, |p: &'a crate::document::Participant| {
-                let (organisation, country) = match &p.party {
-                    Party::Organisation(id) => (Some(id.as_str()), None),
-                    Party::Country(code) => (None, Some(code.as_str())),
-                };
-                ParticipantView {
-                    organisation,
-                    country,
-                    role: p.role.as_str(),
-                    sentence: p.sentence,
-                    event: p.event,
-                }
-            }),
-        )?;
-        #[derive(Serialize)]
-        struct NextView<'b> {
-            date: &'b Option<String>,
-            location: &'b Option<String>,
-        }
-        #[derive(Serialize)]
-        struct EventView<'b> {
-            name: &'b str,
-            aliases: &'b [String],
-            date: &'b Option<String>,
-            mode: Option<&'static str>,
-            organiser: &'b Option<String>,
-            location: &'b Option<String>,
-            next: Option<NextView<'b>>,
-        }
-        r.serialize_field(
-            "events",
-            &Seq(&doc.events, |e: &'a crate::document::Event| EventView {
-                name: &e.name,
-                aliases: &e.aliases,
-                date: &e.date,
-                mode: e.mode.map(|m| m.as_str()),
-                organiser: &e.organiser,
-                location: &e.location,
-                next: e.next.as_ref().map(|n| NextView {
-                    date: &n.date,
-                    location: &n.location,
-                }),
-            }),
-        )?;
-        r.end()
+        self.out.extend_from_slice(&digits[i..]);
     }
 }
 
@@ -661,6 +774,13 @@ mod tests {
         }
         let ascii = CharIndex::new("plain");
         assert_eq!(ascii.char_of(4), 4);
+        // Long texts: every offset of a mix of 1- to 4-byte characters, over several blocks.
+        let long = "aé€😀b—«x»".repeat(40);
+        let index = CharIndex::new(&long);
+        for (chars, (byte, _)) in long.char_indices().enumerate() {
+            assert_eq!(index.char_of(byte), chars, "byte {byte}");
+        }
+        assert_eq!(index.char_of(long.len()), long.chars().count());
     }
 
     /// A document with every layer filled, and non-ASCII text before the mentions.
@@ -748,6 +868,8 @@ mod tests {
         let mut bare = full.clone();
         bare.published = None;
         bare.title = None;
+        // Every kind of escape: quote, backslash, short and \u00XX controls, DEL, non-ASCII.
+        bare.id = "a\"b\\c\u{1}\u{8}\t\n\u{c}\r\u{1f}\u{7f}é€".into();
         let empty = crate::extract("e", "", &crate::Resources::builtin(), &Default::default());
         let mut explained = full.clone();
         explained.explain = Some(crate::Resources::builtin().files);
