@@ -12,12 +12,11 @@ use rustc_hash::FxHashMap as HashMap;
 
 /// Adds the places of `doc`, from the matcher's `hits`.
 pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
-    let org_spans = SpanSet::new(
-        doc.organisations
-            .iter()
-            .flat_map(|o| o.mentions.iter().copied())
-            .collect(),
-    );
+    let mut spans = Vec::with_capacity(doc.organisations.iter().map(|o| o.mentions.len()).sum());
+    for o in &doc.organisations {
+        spans.extend_from_slice(&o.mentions);
+    }
+    let org_spans = SpanSet::new(spans);
     let mut order: Vec<usize> = Vec::new();
     // Provenance is kept only when asked for: a second list per place costs.
     let explain = doc.explain.is_some();

@@ -16,6 +16,11 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// The text read but not yet written, at most (plus one document): with
+/// long documents it is this, not the count of documents in flight, that
+/// bounds memory (each document's record and layers take a few times its text).
+const IN_FLIGHT_BYTES: usize = 4 << 20;
+
 /// mimalloc: the pipeline makes many small, short-lived allocations per
 /// document, and glibc's allocator spent about a tenth of the run on them.
 #[global_allocator]
@@ -412,7 +417,18 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
     let result = batch::ordered(
         input::sources(&args.paths, config),
         threads,
-        threads * 16,
+        batch::Window {
+            items: threads * 16,
+            bytes: IN_FLIGHT_BYTES,
+        },
+        |item| match item {
+            Ok(Source::Bytes { bytes, .. } | Source::JsonlLine { bytes, .. }) => bytes.len(),
+            // Read by the worker: its size on disk, when known.
+            Ok(Source::File { path, .. }) => {
+                std::fs::metadata(path).map_or(0, |m| m.len() as usize)
+            }
+            Err(_) => 0,
+        },
         work,
         |out| {
             progress.tick();

@@ -69,49 +69,55 @@ pub fn is_acronym(s: &str) -> bool {
 /// with the acronym's, right to left, the first letter at a word start.
 /// Returns the byte offset in `long` where the long form starts.
 pub fn align(acronym: &str, long: &str) -> Option<usize> {
-    let short: Vec<char> = acronym.chars().flat_map(char::to_lowercase).collect();
-    let chars: Vec<(usize, char)> = long.char_indices().collect();
     let lower = |c: char| c.to_lowercase().next().unwrap_or(c);
-    let mut s = short.len() as isize - 1;
-    let mut l = chars.len() as isize - 1;
-    while s >= 0 {
-        let c = short[s as usize];
+    // The acronym's letters lower-cased, last first.
+    let mut short = acronym
+        .chars()
+        .rev()
+        .flat_map(|c| c.to_lowercase().rev())
+        .peekable();
+    // `long` up to the last aligned character (excluded).
+    let mut rest = long;
+    while let Some(c) = short.next() {
         if !c.is_alphanumeric() {
-            s -= 1;
             continue;
         }
-        while l >= 0
-            && (lower(chars[l as usize].1) != c
-                || (s == 0 && l > 0 && chars[l as usize - 1].1.is_alphanumeric()))
-        {
-            l -= 1;
+        let first_letter = short.peek().is_none();
+        loop {
+            let d = rest.chars().next_back()?;
+            let before = &rest[..rest.len() - d.len_utf8()];
+            let aligned = lower(d) == c
+                && !(first_letter
+                    && before
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric));
+            rest = before;
+            if aligned {
+                break;
+            }
         }
-        if l < 0 {
-            return None;
-        }
-        l -= 1;
-        s -= 1;
     }
     // Back to the start of the word holding the first aligned letter.
-    let first = (l + 1) as usize;
-    let start = chars[..first]
-        .iter()
-        .rposition(|&(_, c)| c.is_whitespace())
-        .map_or(0, |i| i + 1);
-    Some(chars.get(start).map_or(long.len(), |&(b, _)| b))
+    Some(
+        rest.char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8()),
+    )
 }
 
 /// Where the last `max` words before byte `end` start, not crossing a
 /// full stop, colon, semicolon, comma or bracket.
 fn window_before(text: &str, end: usize, max: usize) -> usize {
     let head = &text[..end];
-    let from = head
-        .rfind(['.', ':', ';', ',', '(', ')', '[', ']'])
-        .map_or(0, |i| i + 1);
     let mut start = end;
     let mut words = 0;
     let mut in_word = false;
-    for (i, c) in head[from..].char_indices().rev() {
+    for (i, c) in head.char_indices().rev() {
+        if matches!(c, '.' | ':' | ';' | ',' | '(' | ')' | '[' | ']') {
+            break;
+        }
         if c.is_whitespace() {
             in_word = false;
         } else {
@@ -122,7 +128,7 @@ fn window_before(text: &str, end: usize, max: usize) -> usize {
                 }
             }
             in_word = true;
-            start = from + i;
+            start = i;
         }
     }
     start
@@ -233,7 +239,7 @@ pub fn find_definitions(text: &str) -> Vec<Definition> {
 /// "(hereinafter – the Committee)", "(hereinafter referred to as “the Centre”)".
 fn find_aliases(text: &str) -> Vec<Alias> {
     let mut out = Vec::new();
-    for (at, _) in text.match_indices("(hereinafter") {
+    for at in memchr::memmem::find_iter(text.as_bytes(), "(hereinafter") {
         let Some(close) = text[at..].find(')') else {
             break;
         };
@@ -283,12 +289,16 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
     let mut forced: Vec<(Span, Who, Why)> = Vec::new();
     // Where each organisation the text defines is defined (long form and acronym).
     let mut defined_at: Vec<Span> = Vec::new();
+    let definitions = find_definitions(text);
     // Hashed, so a text with thousands of definitions stays linear.
     let mut hit_at: HashMap<Span, Who> = HashMap::default();
-    for &(span, who, _) in &mentions {
-        hit_at.entry(span).or_insert(who);
+    if !definitions.is_empty() {
+        hit_at.reserve(mentions.len());
+        for &(span, who, _) in &mentions {
+            hit_at.entry(span).or_insert(who);
+        }
     }
-    for d in find_definitions(text) {
+    for d in definitions {
         let acronym = d.acronym.of(text);
         let long = d.long.of(text);
         let who = if let Some(i) = names.org_by_acronym(acronym) {
@@ -324,15 +334,13 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
         .iter()
         .map(|(a, &i)| (a.as_str(), i))
         .collect();
-    if let Ok(matcher) = AhoCorasick::new(acronyms.iter().map(|(a, _)| a)) {
-        for m in matcher.find_overlapping_iter(text) {
-            let span = Span::new(m.start(), m.end());
-            if is_word_boundary(text, span.start, span.end) {
-                let i = acronyms[m.pattern().as_usize()].1;
-                forced.push((span, Who::Defined(i), Why::Cue("definition", defined_at[i])));
-            }
+    let patterns: Vec<&str> = acronyms.iter().map(|(a, _)| *a).collect();
+    occurrences(text, &patterns, |k, span| {
+        if is_word_boundary(text, span.start, span.end) {
+            let i = acronyms[k].1;
+            forced.push((span, Who::Defined(i), Why::Cue("definition", defined_at[i])));
         }
-    }
+    });
     // Definition spans win over the gazetteer hits they overlap.
     forced.sort();
     let covered = SpanSet::new(forced.iter().map(|(f, _, _)| *f).collect());
@@ -343,13 +351,17 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
     // uses only fill text no other mention covers. An alias text belongs to
     // the first alias of it that follows a mention; every use of every alias
     // is found in one pass (an alias per text repeated a thousand times was cubic).
+    let aliases = find_aliases(text);
     let mut owner_at_end: HashMap<usize, Who> = HashMap::default();
-    for &(s, who, _) in &mentions {
-        owner_at_end.entry(s.end).or_insert(who);
+    if !aliases.is_empty() {
+        owner_at_end.reserve(mentions.len());
+        for &(s, who, _) in &mentions {
+            owner_at_end.entry(s.end).or_insert(who);
+        }
     }
     let mut claims: Vec<(String, Who, Span)> = Vec::new();
     let mut claimed: HashSet<String> = HashSet::new();
-    for alias in find_aliases(text) {
+    for alias in aliases {
         let before = text[..alias.at].trim_end().len();
         let Some(&who) = owner_at_end.get(&before) else {
             continue;
@@ -359,14 +371,10 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
         }
     }
     let mut aliased = Vec::new();
-    if let (false, Ok(matcher)) = (
-        claims.is_empty(),
-        AhoCorasick::new(claims.iter().map(|(t, _, _)| t)),
-    ) {
+    if !claims.is_empty() {
         let mut uses: Vec<Vec<Span>> = vec![Vec::new(); claims.len()];
-        for m in matcher.find_overlapping_iter(text) {
-            uses[m.pattern().as_usize()].push(Span::new(m.start(), m.end()));
-        }
+        let patterns: Vec<&str> = claims.iter().map(|(t, _, _)| t.as_str()).collect();
+        occurrences(text, &patterns, |k, span| uses[k].push(span));
         let covered = SpanSet::new(mentions.iter().map(|(s, _, _)| *s).collect());
         // Alias uses taken so far (start → end); they never overlap each other.
         let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
@@ -435,6 +443,37 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
             }
         })
         .collect();
+}
+
+/// Above this many patterns a document's occurrences are found with one
+/// automaton (linear in the text whatever their number) instead of one
+/// substring search per pattern (cheaper for the few a document usually has).
+const MAX_SEARCHES: usize = 16;
+
+/// Calls `each(k, span)` for every occurrence of `patterns[k]` in `text`,
+/// overlapping ones included, in no particular order. Empty patterns never occur.
+fn occurrences(text: &str, patterns: &[&str], mut each: impl FnMut(usize, Span)) {
+    if patterns.len() > MAX_SEARCHES {
+        if let Ok(matcher) = AhoCorasick::new(patterns) {
+            for m in matcher.find_overlapping_iter(text) {
+                each(m.pattern().as_usize(), Span::new(m.start(), m.end()));
+            }
+        }
+        return;
+    }
+    let bytes = text.as_bytes();
+    for (k, pattern) in patterns.iter().enumerate() {
+        if pattern.is_empty() {
+            continue;
+        }
+        let finder = memchr::memmem::Finder::new(pattern.as_bytes());
+        let mut from = 0;
+        while let Some(i) = finder.find(&bytes[from..]) {
+            let start = from + i;
+            each(k, Span::new(start, start + pattern.len()));
+            from = start + 1;
+        }
+    }
 }
 
 /// The kind an organisation defined in the text gets from its last head
@@ -584,6 +623,131 @@ mod tests {
             let got = align(acr, long).map(|i| &long[i..]);
             assert_eq!(got, *want, "{acr}");
         }
+    }
+
+    /// The first versions of `align` and `window_before` (a char vector and
+    /// two passes), kept to check the allocation-free ones against.
+    fn align_reference(acronym: &str, long: &str) -> Option<usize> {
+        let short: Vec<char> = acronym.chars().flat_map(char::to_lowercase).collect();
+        let chars: Vec<(usize, char)> = long.char_indices().collect();
+        let lower = |c: char| c.to_lowercase().next().unwrap_or(c);
+        let mut s = short.len() as isize - 1;
+        let mut l = chars.len() as isize - 1;
+        while s >= 0 {
+            let c = short[s as usize];
+            if !c.is_alphanumeric() {
+                s -= 1;
+                continue;
+            }
+            while l >= 0
+                && (lower(chars[l as usize].1) != c
+                    || (s == 0 && l > 0 && chars[l as usize - 1].1.is_alphanumeric()))
+            {
+                l -= 1;
+            }
+            if l < 0 {
+                return None;
+            }
+            l -= 1;
+            s -= 1;
+        }
+        let first = (l + 1) as usize;
+        let start = chars[..first]
+            .iter()
+            .rposition(|&(_, c)| c.is_whitespace())
+            .map_or(0, |i| i + 1);
+        Some(chars.get(start).map_or(long.len(), |&(b, _)| b))
+    }
+
+    fn window_before_reference(text: &str, end: usize, max: usize) -> usize {
+        let head = &text[..end];
+        let from = head
+            .rfind(['.', ':', ';', ',', '(', ')', '[', ']'])
+            .map_or(0, |i| i + 1);
+        let mut start = end;
+        let mut words = 0;
+        let mut in_word = false;
+        for (i, c) in head[from..].char_indices().rev() {
+            if c.is_whitespace() {
+                in_word = false;
+            } else {
+                if !in_word {
+                    words += 1;
+                    if words > max {
+                        break;
+                    }
+                }
+                in_word = true;
+                start = from + i;
+            }
+        }
+        start
+    }
+
+    /// Random short texts over a small alphabet (capitals, lower case,
+    /// non-ASCII letters, spaces, no-break spaces, punctuation, digits).
+    fn random_texts(n: usize) -> Vec<String> {
+        let alphabet: Vec<char> = "AaBbCcİıΣσςÉé ' \u{a0}-.,()1&Ω".chars().collect();
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        (0..n)
+            .map(|_| {
+                let len = (next() % 14) as usize;
+                (0..len)
+                    .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn align_and_window_agree_with_their_first_versions() {
+        let texts = random_texts(3000);
+        for pair in texts.chunks(2) {
+            let (a, l) = (&pair[0], &pair[1]);
+            assert_eq!(align(a, l), align_reference(a, l), "{a:?} {l:?}");
+            for (end, _) in l.char_indices().chain([(l.len(), ' ')]) {
+                for max in 0..4 {
+                    assert_eq!(
+                        window_before(l, end, max),
+                        window_before_reference(l, end, max),
+                        "{l:?} {end} {max}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn occurrences_by_search_and_by_automaton_agree() {
+        let text = "AAA-AA AB ABAB A-A-A Ωmega ΩΩ BA";
+        let patterns = ["AA", "AB", "A-A", "ABAB", "ΩΩ", "Ω", "BA", "A"];
+        let mut by_search = Vec::new();
+        occurrences(text, &patterns, |k, s| by_search.push((k, s)));
+        // Enough copies to take the automaton path.
+        let many: Vec<&str> = patterns
+            .iter()
+            .copied()
+            .cycle()
+            .take(MAX_SEARCHES + 8)
+            .collect();
+        let mut by_automaton = Vec::new();
+        occurrences(text, &many, |k, s| {
+            if k < patterns.len() {
+                by_automaton.push((k, s));
+            }
+        });
+        by_search.sort();
+        by_automaton.sort();
+        assert_eq!(by_search, by_automaton);
+        // Overlapping occurrences of one pattern count: "AAA" holds "AA" twice.
+        assert!(by_search.contains(&(0, Span::new(0, 2))));
+        assert!(by_search.contains(&(0, Span::new(1, 3))));
     }
 
     #[test]

@@ -35,12 +35,9 @@
 //! and pronouns.
 
 use crate::document::{Document, Person, Span, Why};
-use crate::error::{GazetteerError, GazetteerErrorKind};
+use crate::error::GazetteerError;
 use crate::gazetteer::{Gazetteers, Kind};
 use crate::names::{Names, Target};
-use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
-};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -584,11 +581,40 @@ const MODIFIERS: &[(&str, &str)] = &[
     ("Assistant", "Assistant"),
 ];
 
-/// Lower-case name particles inside a name ("Ursula von der Leyen").
-const PARTICLES: &[&str] = &[
-    "bin", "ibn", "bint", "binti", "al", "el", "van", "der", "den", "de", "del", "della", "di",
-    "da", "du", "dos", "das", "von", "zu", "la", "le", "ter", "ten", "y", "ben", "abu", "ould",
-];
+/// Whether `word` is a lower-case name particle inside a name ("Ursula von
+/// der Leyen"); a `match`, so no list is compared word by word.
+fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "bin"
+            | "ibn"
+            | "bint"
+            | "binti"
+            | "al"
+            | "el"
+            | "van"
+            | "der"
+            | "den"
+            | "de"
+            | "del"
+            | "della"
+            | "di"
+            | "da"
+            | "du"
+            | "dos"
+            | "das"
+            | "von"
+            | "zu"
+            | "la"
+            | "le"
+            | "ter"
+            | "ten"
+            | "y"
+            | "ben"
+            | "abu"
+            | "ould"
+    )
+}
 
 /// Verbs whose "by" introduces a person ("led by", "headed by").
 const BY_VERBS: &[&str] = &[
@@ -636,7 +662,10 @@ const GROUP_WORDS: &[&str] = &["delegation", "Delegation", "team", "mission", "M
 /// The title, honorific and name rules, built once from the gazetteers.
 #[derive(Clone, Debug)]
 pub struct Rules {
-    automaton: AhoCorasick,
+    /// Every title and honorific surface, ASCII lower-cased: its index in `patterns`.
+    keys: FxMap<Box<[u8]>, u32>,
+    /// The longest key, in bytes.
+    max_key: usize,
     patterns: Vec<Vec<Pattern>>,
     titles: Vec<Title>,
     lexicon: FxMap<Box<str>, u8>,
@@ -722,36 +751,22 @@ impl Rules {
                 starts.push(c.to_uppercase().chain(chars).collect());
             }
         }
-        let mut key_index: HashMap<String, usize> = HashMap::new();
-        let mut keys: Vec<String> = Vec::new();
+        let mut keys: FxMap<Box<[u8]>, u32> =
+            FxMap::with_capacity_and_hasher(forms.len(), Default::default());
+        let mut max_key = 0;
         let mut patterns: Vec<Vec<Pattern>> = Vec::new();
         for (surface, cue) in forms {
-            let key = surface.to_ascii_lowercase();
-            let i = *key_index.entry(key.clone()).or_insert_with(|| {
-                keys.push(key);
+            let key = surface.to_ascii_lowercase().into_bytes().into_boxed_slice();
+            max_key = max_key.max(key.len());
+            let i = *keys.entry(key).or_insert_with(|| {
                 patterns.push(Vec::new());
-                patterns.len() - 1
-            });
+                (patterns.len() - 1) as u32
+            }) as usize;
             let exact = all_caps(&surface).then(|| surface.clone().into_boxed_str());
             if !patterns[i].iter().any(|p| p.cue == cue && p.exact == exact) {
                 patterns[i].push(Pattern { cue, exact });
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .start_kind(StartKind::Anchored)
-            // Searched only at words that start a title: a cheap-to-build NFA will do.
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&keys)
-            .map_err(|e| GazetteerError {
-                path: "gazetteers".into(),
-                line: 0,
-                kind: GazetteerErrorKind::Unreadable(format!(
-                    "cannot build the title automaton: {e}"
-                )),
-            })?;
-
         let given_rows: usize = g.of(Kind::GivenNames).map(|f| f.rows.len()).sum();
         let mut lexicon: FxMap<Box<str>, u8> =
             FxMap::with_capacity_and_hasher(given_rows + 2_000, Default::default());
@@ -798,7 +813,8 @@ impl Rules {
             }
         }
         Ok(Rules {
-            automaton,
+            keys,
+            max_key,
             patterns,
             titles,
             lexicon,
@@ -819,36 +835,47 @@ impl Rules {
     /// The longest title or honorific starting at `at` and ending before
     /// `limit` at a word boundary: (its cue, its end).
     fn cue_at(&self, text: &str, at: usize, limit: usize) -> Option<(Cue, usize)> {
-        let mut limit = limit;
-        loop {
-            let input = Input::new(text).span(at..limit).anchored(Anchored::Yes);
-            let m = self.automaton.find(input)?;
-            let end = m.end();
-            let surface = &text[at..end];
-            let boundary = surface.ends_with('.')
-                || !text[end..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
-            let first_upper = surface.chars().next().is_some_and(char::is_uppercase);
-            if boundary && first_upper {
-                let found = self.patterns[m.pattern().as_usize()]
-                    .iter()
-                    .find(|p| p.exact.as_deref().is_none_or(|e| e == surface));
-                if let Some(p) = found {
-                    return Some((p.cue, end));
-                }
-            }
-            // Try a shorter surface: one ending before this one's last character.
-            let shorter = text[..end]
-                .char_indices()
-                .next_back()
-                .map_or(at, |(i, _)| i);
-            if shorter <= at {
-                return None;
-            }
-            limit = shorter;
+        let head = &text[at..limit];
+        if !head.chars().next().is_some_and(char::is_uppercase) {
+            return None;
         }
+        let mut cut = head.len().min(self.max_key);
+        while !head.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let head = &head[..cut];
+        let mut buf = [0u8; 256];
+        let mut heap = Vec::new();
+        let lower: &mut [u8] = if head.len() <= buf.len() {
+            &mut buf[..head.len()]
+        } else {
+            heap.resize(head.len(), 0);
+            &mut heap
+        };
+        lower.copy_from_slice(head.as_bytes());
+        lower.make_ascii_lowercase();
+        // Longest first; a surface that may match ends at a word boundary:
+        // after a full stop or before a character that is no letter or digit.
+        let mut next = text[at + head.len()..].chars().next();
+        for (i, c) in head.char_indices().rev() {
+            let end = i + c.len_utf8();
+            let boundary = c == '.' || !next.is_some_and(char::is_alphanumeric);
+            next = Some(c);
+            if !boundary {
+                continue;
+            }
+            let Some(&k) = self.keys.get(&lower[..end]) else {
+                continue;
+            };
+            let surface = &head[..end];
+            let found = self.patterns[k as usize]
+                .iter()
+                .find(|p| p.exact.as_deref().is_none_or(|e| e == surface));
+            if let Some(p) = found {
+                return Some((p.cue, at + end));
+            }
+        }
+        None
     }
 }
 
@@ -890,19 +917,30 @@ impl Tok {
         self.flags >> 8 & u16::from(lexicon_flag) != 0
     }
     fn is_word(&self, text: &str, w: &str) -> bool {
-        self.unit == Unit::Word && self.span.of(text) == w
+        matches!(self.unit, Unit::Word) && self.span.of(text) == w
     }
     fn is_word_in(&self, text: &str, ws: &[&str]) -> bool {
-        self.unit == Unit::Word && ws.contains(&self.span.of(text))
+        matches!(self.unit, Unit::Word) && ws.contains(&self.span.of(text))
     }
     fn is_punct(&self, c: char) -> bool {
-        self.unit == Unit::Punct(c)
+        matches!(self.unit, Unit::Punct(d) if d == c)
     }
     fn is_aff(&self) -> bool {
         matches!(self.unit, Unit::Org(_) | Unit::Place(_))
-            || (self.unit == Unit::Word && self.has(DEMONYM))
+            || (matches!(self.unit, Unit::Word) && self.has(DEMONYM))
     }
 }
+
+/// ASCII letters and digits, by byte.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
 
 fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '‐')
@@ -911,6 +949,7 @@ fn is_joiner(c: char) -> bool {
 /// Cuts `text[start..end]` into units, appending to `out`. `spans` are the
 /// organisation and place mentions, sorted and not overlapping; `next` is the
 /// first of them that may lie at or after `start`.
+#[inline(never)]
 fn units(
     text: &str,
     start: usize,
@@ -989,9 +1028,10 @@ fn units(
         let mut j = i;
         let mut possessive = None;
         loop {
-            while j < limit && bytes[j].is_ascii_alphanumeric() {
-                j += 1;
-            }
+            j += bytes[j..limit]
+                .iter()
+                .position(|&b| !ASCII_ALNUM[usize::from(b)])
+                .unwrap_or(limit - j);
             if j >= limit {
                 break;
             }
@@ -1066,7 +1106,7 @@ fn units(
                 }
             }
             flags |= u16::from(lex) << 8;
-        } else if word.len() <= 5 && PARTICLES.contains(&word) {
+        } else if is_particle(word) {
             flags |= PARTICLE;
         } else if let Some(rest) = word
             .strip_prefix("al-")
@@ -1337,11 +1377,11 @@ fn port_is_of(text: &str, toks: &[Tok], port_start: Option<usize>) -> bool {
 /// A demonym used as an adjective of a name after "of" ("Director of
 /// Chinese Institute"), not as a country.
 fn adjective(toks: &[Tok], j: usize, st: State) -> bool {
-    toks[j].unit == Unit::Word
+    matches!(toks[j].unit, Unit::Word)
         && matches!(st, State::Of | State::OfThe)
         && toks
             .get(j + 1)
-            .is_some_and(|n| n.unit == Unit::Word && n.flags & CAP != 0)
+            .is_some_and(|n| matches!(n.unit, Unit::Word) && n.flags & CAP != 0)
 }
 
 /// Ends a portfolio that started at `port_start` just before `toks[j]`,
@@ -1384,7 +1424,7 @@ struct Candidate {
 /// Whether a word is a name word: capitalised, not a stop word, not all
 /// caps unless a name word came before ("Abdelghani HAMEL").
 fn name_word(t: &Tok, started: bool) -> bool {
-    t.unit == Unit::Word
+    matches!(t.unit, Unit::Word)
         && t.flags & CAP != 0
         && t.flags & DIGIT == 0
         && !t.has(STOP)
@@ -1395,13 +1435,14 @@ fn name_word(t: &Tok, started: bool) -> bool {
 /// A single capital followed by a full stop: an initial ("Tarek A. Sharif").
 fn initial(text: &str, toks: &[Tok], k: usize) -> bool {
     let t = &toks[k];
-    t.unit == Unit::Word
+    matches!(t.unit, Unit::Word)
         && t.flags & CAP != 0
         && t.span.of(text).chars().count() == 1
         && toks.get(k + 1).is_some_and(|p| p.is_punct('.'))
 }
 
 /// The candidates of one sentence's units.
+#[inline(never)]
 fn candidates(
     doc: &Document,
     toks: &[Tok],
@@ -1430,7 +1471,7 @@ fn candidates(
                 continue;
             }
             // An honorific that no name follows is a name word: "Zaw Lin Tun Chairman".
-            if t.unit == Unit::Honorific
+            if matches!(t.unit, Unit::Honorific)
                 && !words.is_empty()
                 && t.span.of(text).chars().all(char::is_alphabetic)
                 && !toks.get(e + 1).is_some_and(|n| name_word(n, false))
@@ -1745,7 +1786,9 @@ fn group_affiliation(text: &str, toks: &[Tok], lead: usize) -> Option<usize> {
     }
     // "X’s delegation", "the Kazakh delegation", "the SCO delegation"
     let mut p = g;
-    while p > 0 && (toks[p - 1].unit == Unit::Poss || toks[p - 1].is_word(text, "high-level")) {
+    while p > 0
+        && (matches!(toks[p - 1].unit, Unit::Poss) || toks[p - 1].is_word(text, "high-level"))
+    {
         p -= 1;
     }
     (p > 0 && toks[p - 1].is_aff()).then_some(p - 1)
@@ -1804,9 +1847,8 @@ fn common_word(text: &str, span: Span) -> bool {
     let from = floor_boundary(text, span.start.saturating_sub(4000));
     let to = floor_boundary(text, (span.end + 4000).min(text.len()));
     let window = &text[from..to];
-    window
-        .match_indices(lower.as_str())
-        .any(|(i, _)| crate::names::is_word_boundary(window, i, i + lower.len()))
+    memchr::memmem::find_iter(window.as_bytes(), lower.as_bytes())
+        .any(|i| crate::names::is_word_boundary(window, i, i + lower.len()))
 }
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {
@@ -1821,6 +1863,8 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 struct Entry {
     /// The name's words, lower-cased, initials and particles left out.
     key: Vec<String>,
+    /// `word_hash` of each word of `key`.
+    hashes: Vec<u64>,
     /// Index in `key` of the surname.
     surname: usize,
     name: Span,
@@ -1840,12 +1884,79 @@ fn key_of<'t>(text: &'t str, words: &[Span], out: &mut Vec<&'t str>) {
     }));
 }
 
-/// Whether `word` lower-cased is `lower`.
-fn eq_fold(word: &str, lower: &str) -> bool {
-    if word.is_ascii() {
-        word.eq_ignore_ascii_case(lower)
-    } else {
-        word.chars().flat_map(char::to_lowercase).eq(lower.chars())
+/// The words of a name key lower-cased character by character (as
+/// `char::to_lowercase`), kept in one buffer: compared with the lower-cased
+/// keys of the people found so far.
+#[derive(Default)]
+struct Folded {
+    buf: String,
+    ends: Vec<usize>,
+    hashes: Vec<u64>,
+}
+
+/// A hash of a lower-cased name word: compared before the words themselves.
+fn word_hash(w: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(w.as_bytes());
+    h.finish()
+}
+
+/// Lists person `p` under each of the hashes of its key's words.
+fn index_words(by_word: &mut FxMap<u64, Vec<usize>>, hashes: &[u64], p: usize) {
+    for &h in hashes {
+        let list = by_word.entry(h).or_default();
+        if list.last() != Some(&p) {
+            list.push(p);
+        }
+    }
+}
+
+/// A person's key (lower-cased) and the hashes of its words.
+fn entry_key(key: &[&str]) -> (Vec<String>, Vec<u64>) {
+    let words: Vec<String> = key.iter().map(|w| w.to_lowercase()).collect();
+    let hashes = words.iter().map(|w| word_hash(w)).collect();
+    (words, hashes)
+}
+
+impl Folded {
+    fn fold(&mut self, key: &[&str]) {
+        self.buf.clear();
+        self.ends.clear();
+        self.hashes.clear();
+        for w in key {
+            if w.is_ascii() {
+                let start = self.buf.len();
+                self.buf.push_str(w);
+                self.buf[start..].make_ascii_lowercase();
+            } else {
+                self.buf.extend(w.chars().flat_map(char::to_lowercase));
+            }
+            let start = self.ends.last().copied().unwrap_or(0);
+            self.hashes.push(word_hash(&self.buf[start..]));
+            self.ends.push(self.buf.len());
+        }
+    }
+    /// The people (sorted, once each) with a word whose hash is one of the key's.
+    fn near(&self, by_word: &FxMap<u64, Vec<usize>>, out: &mut Vec<usize>) {
+        out.clear();
+        for h in &self.hashes {
+            if let Some(list) = by_word.get(h) {
+                out.extend_from_slice(list);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+    /// Whether word `i` is word `j` of `e`'s key.
+    fn is(&self, i: usize, e: &Entry, j: usize) -> bool {
+        self.hashes[i] == e.hashes[j] && self.word(i) == e.key[j]
+    }
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+    fn word(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.buf[start..self.ends[i]]
     }
 }
 
@@ -1860,6 +1971,7 @@ fn surname_index(rules: &Rules, key: &[&str]) -> usize {
 }
 
 /// Joins candidates into people: full names first, then later mentions.
+#[inline(never)]
 fn resolve(
     text: &str,
     rules: &Rules,
@@ -1871,19 +1983,31 @@ fn resolve(
     let mut last_seen: Vec<usize> = Vec::new();
     let mut deferred = Vec::new();
     let mut key: Vec<&str> = Vec::new();
+    let mut folded = Folded::default();
+    // The people whose key holds a word, by the word's hash; `near`: those
+    // sharing a word with the candidate, the only ones it may refer to.
+    let mut by_word: FxMap<u64, Vec<usize>> = FxMap::default();
+    let mut near: Vec<usize> = Vec::new();
     for (n, c) in cands.into_iter().enumerate() {
         key_of(text, &arena[c.words.clone()], &mut key);
         if key.is_empty() {
             continue;
         }
-        match find_person(&people, &last_seen, &key, c.cued) {
+        folded.fold(&key);
+        folded.near(&by_word, &mut near);
+        match find_person(&people, &last_seen, &near, &folded, c.cued) {
             Some(p) => {
-                join(&mut people[p], c, &key, rules);
+                if join(&mut people[p], c, &key, rules) {
+                    index_words(&mut by_word, &people[p].hashes, p);
+                }
                 last_seen[p] = n;
             }
             None if c.new => {
+                let (words, hashes) = entry_key(&key);
+                index_words(&mut by_word, &hashes, people.len());
                 people.push(Entry {
-                    key: key.iter().map(|w| w.to_lowercase()).collect(),
+                    key: words,
+                    hashes,
                     surname: surname_index(rules, &key),
                     name: c.span,
                     titles: c.titles,
@@ -1899,8 +2023,12 @@ fn resolve(
     // Mentions before the full name ("Norov … Vladimir Norov" is rare but possible).
     for (n, c) in deferred {
         key_of(text, &arena[c.words.clone()], &mut key);
-        if let Some(p) = find_person(&people, &last_seen, &key, c.cued) {
-            join(&mut people[p], c, &key, rules);
+        folded.fold(&key);
+        folded.near(&by_word, &mut near);
+        if let Some(p) = find_person(&people, &last_seen, &near, &folded, c.cued) {
+            if join(&mut people[p], c, &key, rules) {
+                index_words(&mut by_word, &people[p].hashes, p);
+            }
             last_seen[p] = last_seen[p].max(n);
         }
     }
@@ -1920,26 +2048,28 @@ fn resolve(
             };
             let mut titles: Vec<String> = Vec::new();
             let offices = e.titles.iter().any(|(_, k)| *k == TitleKind::Office);
-            for (t, k) in &e.titles {
+            for (t, k) in e.titles {
                 // "Director" and later "Director of the Executive Committee": one title.
                 let same = |u: &String| {
-                    u == t
+                    *u == t
                         || t.strip_prefix(u.as_str())
                             .is_some_and(|r| r.starts_with(' '))
                         || u.strip_prefix(t.as_str())
                             .is_some_and(|r| r.starts_with(' '))
                 };
-                if (*k == TitleKind::Office || !offices) && !titles.iter().any(same) {
-                    titles.push(t.clone());
+                if (k == TitleKind::Office || !offices) && !titles.iter().any(same) {
+                    titles.push(t);
                 }
             }
+            let mut name = String::with_capacity(e.name.end - e.name.start);
+            for w in e.name.of(text).split_whitespace() {
+                if !name.is_empty() {
+                    name.push(' ');
+                }
+                name.push_str(w);
+            }
             Person {
-                name: e
-                    .name
-                    .of(text)
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                name,
                 titles,
                 affiliation: e.affiliation,
                 mentions,
@@ -1955,43 +2085,46 @@ fn resolve(
 /// surname; a full name whose surname is a person known by surname only; a
 /// lone surname; after a title or honorific, any word of a name. Several
 /// matches: the one mentioned last.
-fn find_person(people: &[Entry], last_seen: &[usize], key: &[&str], cued: bool) -> Option<usize> {
-    let latest = |it: &mut dyn Iterator<Item = usize>| it.max_by_key(|&p| last_seen[p]);
-    let same =
-        |e: &Entry| e.key.len() == key.len() && key.iter().zip(&e.key).all(|(w, k)| eq_fold(w, k));
-    if let Some(p) = latest(&mut (0..people.len()).filter(|&p| same(&people[p]))) {
+fn find_person(
+    people: &[Entry],
+    last_seen: &[usize],
+    near: &[usize],
+    key: &Folded,
+    cued: bool,
+) -> Option<usize> {
+    let latest = |f: &dyn Fn(&Entry) -> bool| {
+        near.iter()
+            .copied()
+            .filter(|&p| f(&people[p]))
+            .max_by_key(|&p| last_seen[p])
+    };
+    let n = key.len();
+    if let Some(p) = latest(&|e| e.key.len() == n && (0..n).all(|i| key.is(i, e, i))) {
         return Some(p);
     }
-    if key.len() >= 2 {
-        let first = key[0];
-        let last = key[key.len() - 1];
-        return latest(&mut (0..people.len()).filter(|&p| {
-            let e = &people[p];
-            (e.key.len() >= 2
-                && eq_fold(first, &e.key[0])
-                && eq_fold(last, &e.key[e.key.len() - 1]))
-                || (e.key.len() == 1 && (eq_fold(last, &e.key[0]) || eq_fold(first, &e.key[0])))
-        }));
+    if n >= 2 {
+        return latest(&|e| {
+            let m = e.key.len();
+            (m >= 2 && key.is(0, e, 0) && key.is(n - 1, e, m - 1))
+                || (m == 1 && (key.is(n - 1, e, 0) || key.is(0, e, 0)))
+        });
     }
-    let word = key[0];
-    latest(&mut (0..people.len()).filter(|&p| eq_fold(word, &people[p].key[people[p].surname])))
-        .or_else(|| {
-            if cued {
-                latest(
-                    &mut (0..people.len())
-                        .filter(|&p| people[p].key.iter().any(|k| eq_fold(word, k))),
-                )
-            } else {
-                None
-            }
-        })
+    latest(&|e| key.is(0, e, e.surname)).or_else(|| {
+        if cued {
+            latest(&|e| (0..e.key.len()).any(|j| key.is(0, e, j)))
+        } else {
+            None
+        }
+    })
 }
 
-fn join(e: &mut Entry, c: Candidate, key: &[&str], rules: &Rules) {
-    if key.len() > e.key.len() {
+/// Adds a mention to a person; whether its key changed (a fuller name).
+fn join(e: &mut Entry, c: Candidate, key: &[&str], rules: &Rules) -> bool {
+    let fuller = key.len() > e.key.len();
+    if fuller {
         // A fuller name for someone first known by surname.
         e.surname = surname_index(rules, key);
-        e.key = key.iter().map(|w| w.to_lowercase()).collect();
+        (e.key, e.hashes) = entry_key(key);
         e.name = c.span;
     }
     // A name with no cue of its own is here as a later mention of the person
@@ -2008,6 +2141,7 @@ fn join(e: &mut Entry, c: Candidate, key: &[&str], rules: &Rules) {
     if e.affiliation.is_none() {
         e.affiliation = c.affiliation;
     }
+    fuller
 }
 
 /// Finds the people of `doc`, reading its sentences, organisations and places.
