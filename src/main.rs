@@ -292,6 +292,9 @@ struct Done {
 fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
     let (resources, mut options) = load_resources(&args.common)?;
     options.explain = args.explain;
+    // Built once and used until the process exits: freeing their many small
+    // allocations one by one would cost a small run more than extracting.
+    let resources: &Resources = Box::leak(Box::new(resources));
     if let Some(p) = &args.published {
         options.published =
             Some(Date::parse_iso(p).ok_or_else(|| {
@@ -332,6 +335,8 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
     }
     let threads = match args.jobs {
         Some(0) => return Err(Error::Usage("--jobs must be at least 1".into())),
+        // One document: no worker threads to start.
+        _ if single => 1,
         Some(n) => n,
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
@@ -369,7 +374,7 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
         if loaded.published.is_some() {
             opts.published = loaded.published;
         }
-        let doc = pressx::extract_owned(loaded.id, loaded.text, &resources, &opts);
+        let doc = pressx::extract_owned(loaded.id, loaded.text, resources, &opts);
         let bytes = match format {
             Format::Html => {
                 pressx::html::page(&to_record(&doc, include_text), &doc.text).into_bytes()
@@ -387,7 +392,7 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
                 } else {
                     (
                         export::header(flat),
-                        export::render(&export::rows(&record, &resources), flat),
+                        export::render(&export::rows(&record, resources), flat),
                     )
                 };
                 if to_dir {

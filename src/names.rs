@@ -133,6 +133,12 @@ pub struct Names {
     candidates: Vec<Candidate>,
 }
 
+/// A list cell's items (`|` between them), empty items dropped, as
+/// [`crate::gazetteer::Row::list`] gives them.
+fn list(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split('|').map(str::trim).filter(|s| !s.is_empty())
+}
+
 /// No lower-case letter: an acronym or an all-caps variant, matched case-sensitively.
 fn all_caps(s: &str) -> bool {
     s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)
@@ -144,23 +150,23 @@ impl Names {
     pub fn build(g: &Gazetteers) -> Result<Names, GazetteerError> {
         let mut orgs: Vec<OrgEntry> = Vec::new();
         let mut org_index: FxHashMap<String, usize> = FxHashMap::default();
-        let mut parent_checks: Vec<(String, String, usize)> = Vec::new();
+        let mut parent_checks: Vec<(&str, &str, usize)> = Vec::new();
         for file in g.of(Kind::Organisations) {
             for row in &file.rows {
-                let id = row.get(0);
-                let kind = OrgKind::parse(row.get(3));
-                let country = (!row.get(5).is_empty()).then(|| row.get(5).to_string());
-                let parent = (!row.get(4).is_empty()).then(|| row.get(4).to_string());
-                if let Some(p) = &parent {
-                    parent_checks.push((p.clone(), file.path.clone(), row.line));
+                let [id, name, acronyms, kind, parent, country, variants] = row.cut();
+                let kind = OrgKind::parse(kind);
+                let country = (!country.is_empty()).then(|| country.to_string());
+                if !parent.is_empty() {
+                    parent_checks.push((parent, &file.path, row.line));
                 }
-                let acronyms: Vec<String> = row.list(2).map(str::to_string).collect();
-                let variants: Vec<String> = row.list(6).map(str::to_string).collect();
+                let parent = (!parent.is_empty()).then(|| parent.to_string());
+                let acronyms: Vec<String> = list(acronyms).map(str::to_string).collect();
+                let variants: Vec<String> = list(variants).map(str::to_string).collect();
                 match org_index.get(id) {
                     Some(&i) => {
                         let e = &mut orgs[i];
-                        if !row.get(1).is_empty() {
-                            e.name = row.get(1).to_string();
+                        if !name.is_empty() {
+                            e.name = name.to_string();
                         }
                         if let Some(k) = kind {
                             e.kind = k;
@@ -179,7 +185,7 @@ impl Names {
                         e.variants.extend(variants);
                     }
                     None => {
-                        if row.get(1).is_empty() {
+                        if name.is_empty() {
                             return Err(file.error(row, GazetteerErrorKind::EmptyField("name")));
                         }
                         let Some(kind) = kind else {
@@ -188,7 +194,7 @@ impl Names {
                         org_index.insert(id.to_string(), orgs.len());
                         orgs.push(OrgEntry {
                             id: id.to_string(),
-                            name: row.get(1).to_string(),
+                            name: name.to_string(),
                             acronyms,
                             kind,
                             parent,
@@ -200,13 +206,13 @@ impl Names {
             }
         }
         for (parent, path, line) in parent_checks {
-            if !org_index.contains_key(&parent) {
+            if !org_index.contains_key(parent) {
                 return Err(GazetteerError {
-                    path,
+                    path: path.to_string(),
                     line,
                     kind: GazetteerErrorKind::BadValue {
                         column: "parent",
-                        value: parent,
+                        value: parent.to_string(),
                         why: "is not the id of any organisation",
                     },
                 });
@@ -296,12 +302,13 @@ impl Names {
             .of_indexed(Kind::Organisations)
             .flat_map(|(f, file)| file.rows.iter().map(move |r| (f, r)))
         {
-            let Some(&i) = org_index.get(row.get(0)) else {
+            let [id, name, acronyms, _, _, _, variants] = row.cut();
+            let Some(&i) = org_index.get(id) else {
                 continue;
             };
-            for s in std::iter::once(row.get(1))
-                .chain(row.list(2))
-                .chain(row.list(6))
+            for s in std::iter::once(name)
+                .chain(list(acronyms))
+                .chain(list(variants))
             {
                 push_surface(
                     &mut org_surfaces,

@@ -107,6 +107,41 @@ pub fn align(acronym: &str, long: &str) -> Option<usize> {
     )
 }
 
+/// Where the long form of `acronym` starts in `long`: [`align`]'s start,
+/// except that a long form starting with a lower-case word ("of Turkic
+/// States" for OTS) starts instead at the nearest capitalised word before it
+/// with the same initial ("Organization of Turkic States"), when there is one.
+fn long_form(acronym: &str, long: &str) -> Option<usize> {
+    let start = align(acronym, long)?;
+    let Some(initial) = long[start..].chars().next().filter(|c| c.is_lowercase()) else {
+        return Some(start);
+    };
+    let mut word_start = None;
+    for (i, c) in long[..start].char_indices().rev() {
+        if c.is_whitespace() {
+            if let Some(w) = word_start.take() {
+                if starts_capitalised_with(&long[w..], initial) {
+                    return Some(w);
+                }
+            }
+        } else {
+            word_start = Some(i);
+        }
+    }
+    Some(
+        word_start
+            .filter(|&w| starts_capitalised_with(&long[w..], initial))
+            .unwrap_or(start),
+    )
+}
+
+/// Whether `word` starts with the capital of the lower-case letter `initial`.
+fn starts_capitalised_with(word: &str, initial: char) -> bool {
+    word.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() && c.to_lowercase().eq(initial.to_lowercase()))
+}
+
 /// Where the last `max` words before byte `end` start, not crossing a
 /// full stop, colon, semicolon, comma or bracket.
 fn window_before(text: &str, end: usize, max: usize) -> usize {
@@ -169,7 +204,7 @@ pub fn find_definitions(text: &str) -> Vec<Definition> {
             let n = inner.chars().filter(|c| c.is_alphanumeric()).count();
             let from = window_before(text, before_end, (n + 5).min(2 * n));
             let long_text = &text[from..before_end];
-            if let Some(off) = align(inner, long_text) {
+            if let Some(off) = long_form(inner, long_text) {
                 let long = strip_the(text, Span::new(from + off, before_end));
                 if long.of(text).contains([' ', '-']) {
                     out.push(Definition {
@@ -221,7 +256,7 @@ pub fn find_definitions(text: &str) -> Vec<Definition> {
             }
             let n = token.chars().count();
             let from = window_before(text, at, (n + 5).min(2 * n));
-            if let Some(off) = align(token, &text[from..at]) {
+            if let Some(off) = long_form(token, &text[from..at]) {
                 let long = strip_the(text, Span::new(from + off, at));
                 if long.of(text).contains(' ') {
                     out.push(Definition {
@@ -616,11 +651,33 @@ mod tests {
                 "United Nations Office of Counter-Terrorism",
                 Some("United Nations Office of Counter-Terrorism"),
             ),
+            (
+                "OTS",
+                "the Organization of Turkic States",
+                Some("Organization of Turkic States"),
+            ),
+            (
+                "OFAC",
+                "the Office of Foreign Assets\nControl",
+                Some("Office of Foreign Assets\nControl"),
+            ),
+            (
+                "ONCB",
+                "Thailand's Office of the Narcotics Control Board",
+                Some("Office of the Narcotics Control Board"),
+            ),
+            // No capitalised word with the initial before it: kept as aligned.
+            ("EU", "the european union", Some("european union")),
+            (
+                "OTS",
+                "the Council of Turkic States",
+                Some("of Turkic States"),
+            ),
             ("XYZ", "Arab Interior Ministers’ Council", None),
             ("EAG", "Eurasian Group", Some("Eurasian Group")),
         ];
         for (acr, long, want) in cases {
-            let got = align(acr, long).map(|i| &long[i..]);
+            let got = long_form(acr, long).map(|i| &long[i..]);
             assert_eq!(got, *want, "{acr}");
         }
     }
