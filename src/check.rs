@@ -2,6 +2,11 @@
 //! record with `X.json`; report each mismatch as a readable list of paths with
 //! what was expected and what came out. `--bless` rewrites the `.json` files.
 //! Used by `pressx check` and by the golden test (`tests/fixtures.rs`).
+//!
+//! A golden file whose record carries `explain` fields is compared with the
+//! `--explain` output, so a diff also says what produced a changed mention;
+//! `pressx check --explain` turns it on for every fixture (with `--bless`, to
+//! write such golden files).
 
 use crate::error::Error;
 use crate::input::{self, InputConfig, Source};
@@ -62,14 +67,25 @@ pub fn expected_json(
     Ok(json)
 }
 
+/// Whether a golden file's record carries `explain` fields (a key; an
+/// escaped `\"explain\":` inside a string value does not count).
+pub fn carries_explain(golden: &str) -> bool {
+    golden.contains("\"explain\":")
+}
+
 /// Checks (or, with `bless`, rewrites) the golden file of one fixture.
 pub fn check_one(txt: &Path, resources: &Resources, options: &Options, bless: bool) -> Outcome {
+    let golden = txt.with_extension("json");
+    let old = std::fs::read_to_string(&golden).ok();
+    let explain = options.explain || old.as_deref().is_some_and(carries_explain);
+    let options = &Options {
+        explain,
+        ..options.clone()
+    };
     let got = match expected_json(txt, resources, options) {
         Ok(g) => g,
         Err(e) => return Outcome::Failed(e),
     };
-    let golden = txt.with_extension("json");
-    let old = std::fs::read_to_string(&golden).ok();
     if bless {
         if old.as_deref() == Some(got.as_str()) {
             return Outcome::Match;

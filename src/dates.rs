@@ -77,7 +77,7 @@
 //! and dates written in Chinese characters.
 
 use crate::calendar::{Date, days_in_month, shift_month};
-use crate::document::{DateMention, Document, Granularity, Published, PublishedFrom, Span};
+use crate::document::{DateMention, Document, Granularity, Published, PublishedFrom, Span, Why};
 use crate::error::{GazetteerError, GazetteerErrorKind};
 use crate::gazetteer::{File, Gazetteers, Kind, Row};
 use crate::{DateOrder, Options};
@@ -1198,6 +1198,8 @@ struct Found {
     span: Span,
     /// What it says.
     what: What,
+    /// The name of the pattern that read it (`--explain`).
+    pattern: &'static str,
 }
 
 impl Found {
@@ -1395,6 +1397,57 @@ impl<'t> Parser<'t> {
         Found {
             span: Span::new(self.read(a).start, self.read(b - 1).end),
             what,
+            pattern: self.pattern(a, b, what),
+        }
+    }
+    /// The name of the pattern tokens `a..b` saying `what` follow, as
+    /// `--explain` shows it: "day month year" ("20 May 2020"), "month day
+    /// year" ("May 20, 2020"), "numeric date" ("20.05.2020"), "range of days"
+    /// ("20-22 May 2020"), "relative: yesterday"…
+    fn pattern(&self, a: usize, b: usize, what: What) -> &'static str {
+        let first = |want: fn(K) -> bool| (a..b).find(|&i| self.kind(i).is_some_and(want));
+        let month = first(|k| matches!(k, K::Month(_)));
+        let number = first(|k| matches!(k, K::Num(..) | K::Ordinal(_)));
+        match what {
+            What::Point(p) => match (p.day, p.month, p.year, month) {
+                (Some(_), _, _, None) => {
+                    if matches!(number.and_then(|i| self.kind(i)), Some(K::Num(_, 4))) {
+                        "numeric year month day"
+                    } else {
+                        "numeric date"
+                    }
+                }
+                (Some(_), _, Some(_), Some(m)) if number.is_some_and(|n| n < m) => "day month year",
+                (Some(_), _, Some(_), Some(_)) => "month day year",
+                (Some(_), _, None, Some(m)) if number.is_some_and(|n| n < m) => "day month",
+                (Some(_), _, None, Some(_)) => "month day",
+                (None, Some(_), Some(_), _) => "month year",
+                (None, Some(_), None, _) => "month",
+                _ => "year",
+            },
+            What::Range(p, _) if p.day.is_some() => "range of days",
+            What::Range(p, _) if p.month.is_some() => "range of months",
+            What::Range(..) => "range of years",
+            What::Part(_, Part::Quarter(_)) => "quarter",
+            What::Part(_, Part::Half(_)) => "half year",
+            What::Part(..) => "season",
+            What::Decade(_) => "decade",
+            What::Rel(rel) => match rel {
+                Rel::Day(-1) => "relative: yesterday",
+                Rel::Day(0) => "relative: today",
+                Rel::Day(1) => "relative: tomorrow",
+                Rel::Day(_) => "relative: days",
+                Rel::Week(_) => "relative: week",
+                Rel::Weekend(_) => "relative: weekend",
+                Rel::Month(_) => "relative: month",
+                Rel::Quarter(_) => "relative: quarter",
+                Rel::Year(_) => "relative: year",
+                Rel::Weekday { .. } => "relative: weekday",
+                Rel::MonthName { .. } => "relative: month name",
+                Rel::Season { .. } => "relative: season",
+                Rel::YearPart { .. } => "relative: part of year",
+                Rel::Vague => "relative: vague",
+            },
         }
     }
     fn one(&self, a: usize, b: usize, what: What) -> Option<(Match, usize)> {
@@ -1910,6 +1963,7 @@ impl<'t> Parser<'t> {
             Match::one(Found {
                 span,
                 what: m.first.what,
+                pattern: m.first.pattern,
             }),
             e,
         ))
@@ -2320,7 +2374,13 @@ fn try_anchor(
 /// ("17 April 2015", "20.05.2020 12:00"), or follows a place or byline and a
 /// separator ("Tashkent, 15 June 2022 –", "by A. Writer | Sep 29, 2022") and
 /// is followed by nothing or a separator. "On 20 May 2020, …" is not one.
+#[cfg(test)]
 fn dateline(text: &str, found: &[Found]) -> Option<Date> {
+    dateline_at(text, found).map(|(_, date)| date)
+}
+
+/// [`dateline`], with the index in `found` of the date it was read from.
+fn dateline_at(text: &str, found: &[Found]) -> Option<(usize, Date)> {
     let mut head_end = text.len();
     let mut lines = 0;
     let mut at = 0;
@@ -2334,7 +2394,7 @@ fn dateline(text: &str, found: &[Found]) -> Option<Date> {
         }
         at += line.len() + 1;
     }
-    for f in found {
+    for (i, f) in found.iter().enumerate() {
         if f.span.start >= head_end {
             break;
         }
@@ -2359,7 +2419,7 @@ fn dateline(text: &str, found: &[Found]) -> Option<Date> {
             || after.starts_with(separators)
             || after.starts_with(|c: char| c.is_ascii_digit());
         if before_ok && after_ok {
-            return Date::new(y, m, d);
+            return Date::new(y, m, d).map(|date| (i, date));
         }
     }
     None
@@ -2669,8 +2729,9 @@ fn resolve(text: &str, found: &[Found], anchor: Option<Date>) -> Vec<DateMention
         span,
         value: None,
         granularity: Granularity::Relative,
+        why: Why::Unknown,
     };
-    found
+    let mut out: Vec<DateMention> = found
         .iter()
         .map(|f| {
             let span = f.span;
@@ -2685,6 +2746,7 @@ fn resolve(text: &str, found: &[Found], anchor: Option<Date>) -> Vec<DateMention
                             span,
                             value: Some(v),
                             granularity: p.granularity(),
+                            why: Why::Unknown,
                         },
                         None => unresolved(span),
                     }
@@ -2710,6 +2772,7 @@ fn resolve(text: &str, found: &[Found], anchor: Option<Date>) -> Vec<DateMention
                                 span,
                                 value: Some(x),
                                 granularity: Granularity::Range,
+                                why: Why::Unknown,
                             }
                         }
                         _ => unresolved(span),
@@ -2720,6 +2783,7 @@ fn resolve(text: &str, found: &[Found], anchor: Option<Date>) -> Vec<DateMention
                         span,
                         value: Some(part_value(i64::from(y), part)),
                         granularity: Granularity::Month,
+                        why: Why::Unknown,
                     },
                     None => unresolved(span),
                 },
@@ -2731,16 +2795,22 @@ fn resolve(text: &str, found: &[Found], anchor: Option<Date>) -> Vec<DateMention
                         span,
                         value: Some(value),
                         granularity: Granularity::Year,
+                        why: Why::Unknown,
                     }
                 }
                 What::Rel(rel) => DateMention {
                     span,
                     value: anchor.and_then(|a| relative_value(rel, a, text, span)),
                     granularity: Granularity::Relative,
+                    why: Why::Unknown,
                 },
             }
         })
-        .collect()
+        .collect();
+    for (m, f) in out.iter_mut().zip(found) {
+        m.why = Why::Rule(f.pattern);
+    }
+    out
 }
 
 /// Adds `dates` to `doc` and, when no release date was given, takes one from
@@ -2749,14 +2819,21 @@ pub fn tag(doc: &mut Document, rules: &Rules, options: &Options) {
     let end = doc.content_end();
     let text = &doc.text[..end];
     let found = find(text, rules, options.date_order);
+    let mut from_dateline = None;
     let published = match doc.published {
         Some(p) => Some(p),
-        None => dateline(text, &found).map(|date| Published {
-            date,
-            from: PublishedFrom::Dateline,
+        None => dateline_at(text, &found).map(|(i, date)| {
+            from_dateline = Some(i);
+            Published {
+                date,
+                from: PublishedFrom::Dateline,
+            }
         }),
     };
-    let dates = resolve(text, &found, published.map(|p| p.date));
+    let mut dates = resolve(text, &found, published.map(|p| p.date));
+    if let Some(m) = from_dateline.and_then(|i| dates.get_mut(i)) {
+        m.why = Why::Rule("dateline");
+    }
     doc.published = published;
     doc.dates = dates;
 }

@@ -66,6 +66,32 @@ impl SpanSet {
     }
 }
 
+/// What produced a mention, a date or a participant (`--explain`): a small
+/// `Copy` value every stage records where it creates one, so provenance costs
+/// no allocation; the record spells it out only when asked (`record.rs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum Why {
+    /// Nothing recorded (a layer filled by hand).
+    #[default]
+    Unknown,
+    /// A gazetteer row: `file` indexes the run's file table
+    /// ([`Document::explain`]), `line` is 1-based.
+    Gazetteer {
+        /// Index into the file table.
+        file: u16,
+        /// Line of the row.
+        line: u32,
+    },
+    /// Text of the document that produced it, and what that text is:
+    /// "definition", "alias", "title", "honorific", "role cue"…
+    Cue(&'static str, Span),
+    /// A named rule that points at no other text: a date pattern ("day month year").
+    Rule(&'static str),
+}
+
+/// The gazetteer file names [`Why::Gazetteer`] values point into, by index.
+pub type SourceFiles = std::sync::Arc<[String]>;
+
 /// What an organisation is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum OrgKind {
@@ -131,6 +157,9 @@ pub struct Organisation {
     pub source: OrgSource,
     /// Mentions in order of appearance.
     pub mentions: Vec<Span>,
+    /// With explain on ([`Document::explain`]), what produced each mention:
+    /// `why[i]` is `mentions[i]`'s; empty otherwise (no allocation).
+    pub why: Vec<Why>,
 }
 
 /// A person, with titles, affiliation and every mention.
@@ -144,6 +173,8 @@ pub struct Person {
     pub affiliation: Option<String>,
     /// Mentions in order of appearance (name only, without titles).
     pub mentions: Vec<Span>,
+    /// With explain on, what produced each mention (as for organisations).
+    pub why: Vec<Why>,
 }
 
 /// How precise a date value is.
@@ -178,6 +209,8 @@ pub struct DateMention {
     pub value: Option<String>,
     /// How precise the value is.
     pub granularity: Granularity,
+    /// The date pattern that read it.
+    pub why: Why,
 }
 
 /// A place, with its country and mentions.
@@ -189,6 +222,8 @@ pub struct Location {
     pub country: Option<String>,
     /// Mentions in order of appearance.
     pub mentions: Vec<Span>,
+    /// With explain on, what produced each mention (as for organisations).
+    pub why: Vec<Why>,
 }
 
 /// The role a party played in a meeting.
@@ -230,6 +265,8 @@ pub struct Participant {
     pub sentence: usize,
     /// Index of the event in `Document::events`, when there are several.
     pub event: Option<usize>,
+    /// The cue that gave the role (in the evidence sentence).
+    pub why: Why,
 }
 
 /// How a meeting was held.
@@ -325,6 +362,9 @@ pub struct Document {
     pub participants: Vec<Participant>,
     /// The meetings reported.
     pub events: Vec<Event>,
+    /// With `--explain`: the gazetteer file table, and a sign that the record
+    /// says what produced each mention and participant.
+    pub explain: Option<SourceFiles>,
 }
 
 impl Document {

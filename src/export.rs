@@ -81,19 +81,23 @@ pub const MENTION_COLUMNS: [&str; 8] = [
     "document", "layer", "text", "start", "end", "sentence", "id", "value",
 ];
 
-/// The header row of `--format mentions-tsv`, line end included.
-pub fn mentions_header() -> String {
-    line(MENTION_COLUMNS.iter().copied(), Flat::Tsv)
+/// The header row of `--format mentions-tsv`, line end included; with
+/// `--explain` a last column, `explain`, says what produced each mention.
+pub fn mentions_header(explain: bool) -> String {
+    let extra = explain.then_some("explain");
+    line(MENTION_COLUMNS.iter().copied().chain(extra), Flat::Tsv)
 }
 
 /// One row per mention, in text order: the layer (organisation, person,
 /// date, location), the mention text, its code-point range and sentence,
 /// and per layer an id and a value: organisation id and canonical name;
 /// person name and affiliation; empty and the ISO value for a date; place
-/// name and country code.
-pub fn mention_rows(record: &Record) -> Vec<Row> {
-    let mut rows: Vec<(usize, Row)> = Vec::new();
+/// name and country code. With `explain`, a ninth field: what produced the
+/// mention (the record's `explain`).
+pub fn mention_rows(record: &Record, explain: bool) -> Vec<Vec<String>> {
+    let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
     let mut push = |layer: &str, m: &crate::record::MentionOut, id: &str, value: &str| {
+        let why = explain.then(|| m.explain.clone().unwrap_or_default());
         rows.push((
             m.start,
             [
@@ -105,7 +109,10 @@ pub fn mention_rows(record: &Record) -> Vec<Row> {
                 m.sentence.to_string(),
                 id.to_string(),
                 value.to_string(),
-            ],
+            ]
+            .into_iter()
+            .chain(why)
+            .collect(),
         ));
     };
     for o in &record.organisations {
@@ -131,6 +138,7 @@ pub fn mention_rows(record: &Record) -> Vec<Row> {
             start: d.start,
             end: d.end,
             sentence: d.sentence,
+            explain: d.explain.clone(),
         };
         push("date", &m, "", d.value.as_deref().unwrap_or(""));
     }
@@ -139,9 +147,9 @@ pub fn mention_rows(record: &Record) -> Vec<Row> {
 }
 
 /// The rows, each with its line end.
-pub fn render(rows: &[Row], flat: Flat) -> String {
+pub fn render<R: AsRef<[String]>>(rows: &[R], flat: Flat) -> String {
     rows.iter()
-        .map(|r| line(r.iter().map(String::as_str), flat))
+        .map(|r| line(r.as_ref().iter().map(String::as_str), flat))
         .collect()
 }
 
@@ -175,7 +183,7 @@ mod tests {
         let text = "Talks held\n\nOn 5 May 2021 the SCO met in Tunisia.";
         let doc = crate::extract("d", text, &Resources::builtin(), &crate::Options::default());
         let record = crate::record::to_record(&doc, false);
-        let rows = mention_rows(&record);
+        let rows = mention_rows(&record, false);
         let layers: Vec<&str> = rows.iter().map(|r| r[1].as_str()).collect();
         assert!(
             layers.contains(&"organisation") && layers.contains(&"location"),
@@ -186,9 +194,22 @@ mod tests {
         let sco = rows.iter().find(|r| r[2] == "SCO").expect("SCO row");
         assert_eq!((sco[6].as_str(), sco[5].as_str()), ("sco", "1"));
         assert_eq!(
-            mentions_header(),
+            mentions_header(false),
             "document\tlayer\ttext\tstart\tend\tsentence\tid\tvalue\n"
         );
+        assert!(rows.iter().all(|r| r.len() == MENTION_COLUMNS.len()));
+        // With --explain: a last column saying what produced each mention.
+        let options = crate::Options {
+            explain: true,
+            ..crate::Options::default()
+        };
+        let doc = crate::extract("d", text, &Resources::builtin(), &options);
+        let rows = mention_rows(&crate::record::to_record(&doc, false), true);
+        assert!(mentions_header(true).ends_with("\tvalue\texplain\n"));
+        let sco = rows.iter().find(|r| r[2] == "SCO").expect("SCO row");
+        assert!(sco[8].starts_with("gazetteer organisations"), "{sco:?}");
+        let date = rows.iter().find(|r| r[1] == "date").expect("a date row");
+        assert_eq!(date[8], "rule day month year");
     }
 
     #[test]

@@ -602,6 +602,31 @@ impl Gazetteers {
     pub fn of(&self, kind: Kind) -> impl Iterator<Item = &File<'static>> {
         self.files.iter().filter(move |f| f.kind == kind)
     }
+
+    /// The files of one kind with their index in [`Gazetteers::file_names`]
+    /// (what `--explain` names a gazetteer row by).
+    pub fn of_indexed(&self, kind: Kind) -> impl Iterator<Item = (u16, &File<'static>)> {
+        self.files
+            .iter()
+            .enumerate()
+            .filter(move |(_, f)| f.kind == kind)
+            // Far fewer than 65,536 files: `--gazetteer` names a handful.
+            .map(|(i, f)| (u16::try_from(i).unwrap_or(u16::MAX), f))
+    }
+
+    /// Every file's name as `--explain` shows it: a built-in's file name
+    /// (`organisations.tsv`), a user file's path as given.
+    pub fn file_names(&self) -> Vec<String> {
+        self.files
+            .iter()
+            .map(|f| {
+                f.path
+                    .strip_prefix("builtin:")
+                    .unwrap_or(&f.path)
+                    .to_string()
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]

@@ -34,11 +34,16 @@ struct Mark {
 fn marks(record: &Record) -> Vec<Mark> {
     let mut out = Vec::new();
     let mut add = |m: &MentionOut, class: &'static str, title: &str| {
+        // With --explain the hover text also says what produced the mention.
+        let title = match &m.explain {
+            Some(why) => format!("{title}\n{why}"),
+            None => title.to_string(),
+        };
         out.push(Mark {
             start: m.start,
             end: m.end,
             class,
-            title: title.to_string(),
+            title,
         });
     };
     for o in &record.organisations {
@@ -71,7 +76,10 @@ fn marks(record: &Record) -> Vec<Mark> {
             start: d.start,
             end: d.end,
             class: "date",
-            title: format!("date — {value} ({})", d.granularity),
+            title: match &d.explain {
+                Some(why) => format!("date — {value} ({})\n{why}", d.granularity),
+                None => format!("date — {value} ({})", d.granularity),
+            },
         });
     }
     // Leftmost first, longest first; an overlapping later mark is dropped.
@@ -309,6 +317,22 @@ mod tests {
             "the legend has four marks"
         );
         assert!(page.contains(">Arab Interior Ministers’ Council</mark>"));
+    }
+
+    #[test]
+    fn explain_shows_in_the_hover_text() {
+        let text = "Talks\n\nThe SCO met in Tunisia on 20 May 2020.";
+        let options = Options {
+            explain: true,
+            ..Options::default()
+        };
+        let doc = extract("d", text, &Resources::builtin(), &options);
+        let page = page(&to_record(&doc, false), &doc.text);
+        assert!(
+            page.contains("title=\"place — Tunisia (TN)\ngazetteer countries.tsv:"),
+            "{page}"
+        );
+        assert!(page.contains("(day)\nrule day month year\">20 May 2020</mark>"));
     }
 
     #[test]

@@ -71,6 +71,7 @@ pub fn problems(record: &Record, text: &str) -> Vec<String> {
             start: d.start,
             end: d.end,
             sentence: d.sentence,
+            explain: None,
         };
         check_mention("date", &m);
     }

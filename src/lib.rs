@@ -53,6 +53,8 @@ pub struct Resources {
     pub(crate) events: events::Rules,
     pub(crate) people: people::Rules,
     pub(crate) dates: dates::Rules,
+    /// The gazetteer file names `--explain` points into.
+    pub(crate) files: document::SourceFiles,
 }
 
 impl Resources {
@@ -71,6 +73,7 @@ impl Resources {
             events: events::Rules::build(),
             people: people::Rules::build(gazetteers)?,
             dates: dates::Rules::build(gazetteers)?,
+            files: gazetteers.file_names().into(),
         })
     }
 }
@@ -92,6 +95,8 @@ pub struct Options {
     pub published: Option<Date>,
     /// How to read all-numeric dates.
     pub date_order: DateOrder,
+    /// The record says what produced each mention and participant (`--explain`).
+    pub explain: bool,
 }
 
 /// Makes `text` the form offsets refer to: a leading byte-order mark removed,
@@ -138,6 +143,7 @@ pub fn extract_owned(
             date,
             from: document::PublishedFrom::Input,
         }),
+        explain: options.explain.then(|| resources.files.clone()),
         ..Document::default()
     };
     pipeline::run(&mut doc, resources, options);

@@ -6,7 +6,7 @@
 //! when no gazetteer knows that ministry). Demonyms ("Kazakh delegation") are
 //! deliberately not places.
 
-use crate::document::{Document, Location, Span, SpanSet};
+use crate::document::{Document, Location, Span, SpanSet, Why};
 use crate::names::{Hit, Names, PlaceKind, Target};
 use rustc_hash::FxHashMap as HashMap;
 
@@ -18,7 +18,9 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
     }
     let org_spans = SpanSet::new(spans);
     let mut order: Vec<usize> = Vec::new();
-    let mut by_place: HashMap<usize, Vec<Span>> = HashMap::default();
+    // Provenance is kept only when asked for: a second list per place costs.
+    let explain = doc.explain.is_some();
+    let mut by_place: HashMap<usize, (Vec<Span>, Vec<Why>)> = HashMap::default();
     for hit in hits {
         let Target::Place(i) = hit.target else {
             continue;
@@ -29,18 +31,25 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
         if names.places[i].kind == PlaceKind::Country && in_org_name(&doc.text, hit.span, names) {
             continue;
         }
-        let list = by_place.entry(i).or_default();
-        if list.is_empty() {
+        let (spans, why) = by_place.entry(i).or_default();
+        if spans.is_empty() {
             order.push(i);
         }
-        list.push(hit.span);
+        spans.push(hit.span);
+        if explain {
+            why.push(hit.why);
+        }
     }
     doc.locations = order
         .into_iter()
-        .map(|i| Location {
-            name: names.places[i].name.clone(),
-            country: names.places[i].country.clone(),
-            mentions: by_place.remove(&i).unwrap_or_default(),
+        .map(|i| {
+            let (mentions, why) = by_place.remove(&i).unwrap_or_default();
+            Location {
+                name: names.places[i].name.clone(),
+                country: names.places[i].country.clone(),
+                mentions,
+                why,
+            }
         })
         .collect();
 }

@@ -48,6 +48,9 @@ enum Command {
         /// Rewrite the golden .json files from the current output
         #[arg(long)]
         bless: bool,
+        /// Compare (or bless) with `explain` for every fixture, not only those whose golden record has it
+        #[arg(long)]
+        explain: bool,
         #[command(flatten)]
         common: Common,
     },
@@ -156,6 +159,9 @@ struct ExtractArgs {
     /// The record carries the text its offsets refer to
     #[arg(long)]
     include_text: bool,
+    /// Each mention and participant says what produced it (gazetteer file:line, cue, date pattern)
+    #[arg(long)]
+    explain: bool,
     /// Larger documents (and jsonl lines) get an error record instead of
     /// being read: a number of bytes, with an optional K, M or G (binary
     /// multiples), or `none`. The default, 64M, is thousands of times a
@@ -176,7 +182,12 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => run_extract(args),
-        Command::Check { dir, bless, common } => run_check(&dir, bless, &common),
+        Command::Check {
+            dir,
+            bless,
+            explain,
+            common,
+        } => run_check(&dir, bless, explain, &common),
         Command::Eval {
             gold_dir,
             verbose,
@@ -280,6 +291,7 @@ struct Done {
 
 fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
     let (resources, mut options) = load_resources(&args.common)?;
+    options.explain = args.explain;
     // Built once and used until the process exits: freeing their many small
     // allocations one by one would cost a small run more than extracting.
     let resources: &Resources = Box::leak(Box::new(resources));
@@ -340,7 +352,7 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
     // The flat formats' header: once per run on a stream, once per file in a folder.
     if let (Some(flat), Sink::Stream { out, .. }) = (format.flat(), &mut sink) {
         let header = if format == Format::MentionsTsv {
-            export::mentions_header()
+            export::mentions_header(args.explain)
         } else {
             export::header(flat)
         };
@@ -355,6 +367,7 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
         }
     }
     let include_text = args.include_text;
+    let explain = args.explain;
     let work = |item: Result<Source, Failed>| -> Result<Done, Failed> {
         let loaded = input::load(item?, &config)?;
         let mut opts = options.clone();
@@ -373,8 +386,8 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
                     .expect("tsv, csv and mentions-tsv are flat formats");
                 let (header, rows) = if format == Format::MentionsTsv {
                     (
-                        export::mentions_header(),
-                        export::render(&export::mention_rows(&record), flat),
+                        export::mentions_header(explain),
+                        export::render(&export::mention_rows(&record, explain), flat),
                     )
                 } else {
                     (
@@ -578,8 +591,9 @@ fn write_one(
     }
 }
 
-fn run_check(dir: &Path, bless: bool, common: &Common) -> Result<ExitCode, Error> {
-    let (resources, options) = load_resources(common)?;
+fn run_check(dir: &Path, bless: bool, explain: bool, common: &Common) -> Result<ExitCode, Error> {
+    let (resources, mut options) = load_resources(common)?;
+    options.explain = explain;
     let fixtures = check::fixtures(dir)?;
     let mut stdout = io::stdout().lock();
     let colour = {

@@ -16,7 +16,7 @@
 //! belongs to several entries, organisations come before countries, cities
 //! and regions.
 
-use crate::document::{OrgKind, Span};
+use crate::document::{OrgKind, Span, Why};
 use crate::error::{GazetteerError, GazetteerErrorKind};
 use crate::gazetteer::{Gazetteers, Kind};
 use rustc_hash::FxHashMap;
@@ -89,6 +89,8 @@ struct Candidate {
     exact: Option<Cow<'static, str>>,
     /// A one-word name: matched only when it starts with a capital.
     capitalised: bool,
+    /// The gazetteer row that gave the surface (`--explain`).
+    why: Why,
 }
 
 /// A match of a gazetteer surface in a text.
@@ -98,6 +100,8 @@ pub struct Hit {
     pub span: Span,
     /// What it names.
     pub target: Target,
+    /// The gazetteer row whose name, acronym or variant it is.
+    pub why: Why,
 }
 
 /// The merged gazetteer entries and their automaton.
@@ -219,7 +223,11 @@ impl Names {
         let mut surfaces: Vec<(Cow<'static, str>, Candidate)> = Vec::new();
         let mut demonyms = FxHashMap::default();
         let mut country_index = FxHashMap::default();
-        for file in g.of(Kind::Countries) {
+        let at = |file: u16, row: &crate::gazetteer::Row<'_>| Why::Gazetteer {
+            file,
+            line: u32::try_from(row.line).unwrap_or(u32::MAX),
+        };
+        for (f, file) in g.of_indexed(Kind::Countries) {
             for row in &file.rows {
                 let code = row.get(0);
                 let i = places.len();
@@ -233,14 +241,19 @@ impl Names {
                     .chain(std::iter::once(row.get(2)))
                     .chain(row.list(3))
                 {
-                    push_surface(&mut surfaces, Cow::Borrowed(s), Target::Place(i));
+                    push_surface(
+                        &mut surfaces,
+                        Cow::Borrowed(s),
+                        Target::Place(i),
+                        at(f, row),
+                    );
                 }
                 for d in row.list(4) {
                     demonyms.insert(d.to_string(), code.to_string());
                 }
             }
         }
-        for file in g.of(Kind::Cities) {
+        for (f, file) in g.of_indexed(Kind::Cities) {
             for row in &file.rows {
                 let code = row.get(1);
                 let i = places.len();
@@ -250,11 +263,16 @@ impl Names {
                     kind: PlaceKind::City,
                 });
                 for s in std::iter::once(row.get(0)).chain(row.list(2)) {
-                    push_surface(&mut surfaces, Cow::Borrowed(s), Target::Place(i));
+                    push_surface(
+                        &mut surfaces,
+                        Cow::Borrowed(s),
+                        Target::Place(i),
+                        at(f, row),
+                    );
                 }
             }
         }
-        for file in g.of(Kind::Regions) {
+        for (f, file) in g.of_indexed(Kind::Regions) {
             for row in &file.rows {
                 let i = places.len();
                 places.push(PlaceEntry {
@@ -263,7 +281,12 @@ impl Names {
                     kind: PlaceKind::Region,
                 });
                 for s in std::iter::once(row.get(0)).chain(row.list(1)) {
-                    push_surface(&mut surfaces, Cow::Borrowed(s), Target::Place(i));
+                    push_surface(
+                        &mut surfaces,
+                        Cow::Borrowed(s),
+                        Target::Place(i),
+                        at(f, row),
+                    );
                 }
             }
         }
@@ -275,7 +298,10 @@ impl Names {
             }
         }
         // Every name, acronym and variant any row gave (a replaced name stays a surface).
-        for row in g.of(Kind::Organisations).flat_map(|f| &f.rows) {
+        for (f, row) in g
+            .of_indexed(Kind::Organisations)
+            .flat_map(|(f, file)| file.rows.iter().map(move |r| (f, r)))
+        {
             let [id, name, acronyms, _, _, _, variants] = row.cut();
             let Some(&i) = org_index.get(id) else {
                 continue;
@@ -284,7 +310,12 @@ impl Names {
                 .chain(list(acronyms))
                 .chain(list(variants))
             {
-                push_surface(&mut org_surfaces, Cow::Borrowed(s), Target::Org(i));
+                push_surface(
+                    &mut org_surfaces,
+                    Cow::Borrowed(s),
+                    Target::Org(i),
+                    at(f, row),
+                );
             }
         }
         // Organisations first: they win a surface they share with a place.
@@ -379,6 +410,7 @@ impl Names {
                     hits.push(Hit {
                         span: Span::new(start, stop),
                         target: c.target,
+                        why: c.why,
                     });
                     pos = stop;
                     break;
@@ -509,6 +541,7 @@ fn push_surface(
     out: &mut Vec<(Cow<'static, str>, Candidate)>,
     surface: Cow<'static, str>,
     target: Target,
+    why: Why,
 ) {
     let surface = match surface {
         Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
@@ -525,6 +558,7 @@ fn push_surface(
             target,
             exact: exact.then(|| curly.clone()),
             capitalised,
+            why,
         };
         out.push((curly, cand));
     }
@@ -532,6 +566,7 @@ fn push_surface(
         target,
         exact: exact.then(|| surface.clone()),
         capitalised,
+        why,
     };
     out.push((surface, cand));
 }

@@ -15,7 +15,7 @@
 //! Deliberately ignored: single parenthesised words that are not acronyms of
 //! the words before them ("(2021)", "(Kazakhstan)"), and named meetings.
 
-use crate::document::{Document, OrgKind, OrgSource, Organisation, Span, SpanSet};
+use crate::document::{Document, OrgKind, OrgSource, Organisation, Span, SpanSet, Why};
 use crate::names::{Hit, Names, Target, is_word_boundary};
 use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashMap as HashMap;
@@ -35,8 +35,20 @@ pub struct Definition {
 struct Alias {
     /// Where "(hereinafter …)" starts: the organisation mention must end just before.
     at: usize,
+    /// "(hereinafter …)" itself, brackets included.
+    span: Span,
     /// The alias as written, without a leading "the" or quotes.
     text: String,
+}
+
+impl Definition {
+    /// The whole definition in `text`: long form and acronym, whichever
+    /// comes first, with the closing bracket ("Long Name (ACR)").
+    pub fn span(&self, text: &str) -> Span {
+        let end = self.long.end.max(self.acronym.end);
+        let end = end + usize::from(text[end..].starts_with(')'));
+        Span::new(self.long.start.min(self.acronym.start), end)
+    }
 }
 
 /// Whether `s` looks like an acronym: 2–12 characters, starting with a
@@ -279,6 +291,7 @@ fn find_aliases(text: &str) -> Vec<Alias> {
         if alias.chars().next().is_some_and(char::is_uppercase) && alias.len() <= 60 {
             out.push(Alias {
                 at,
+                span: Span::new(at, at + close + 1),
                 text: alias.to_string(),
             });
         }
@@ -296,10 +309,10 @@ enum Who {
 /// Adds the organisations of `doc`, from the matcher's `hits`.
 pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
     let text = &doc.text[..doc.content_end()];
-    let mut mentions: Vec<(Span, Who)> = hits
+    let mut mentions: Vec<(Span, Who, Why)> = hits
         .iter()
         .filter_map(|h| match h.target {
-            Target::Org(i) => Some((h.span, Who::Gazetteer(i))),
+            Target::Org(i) => Some((h.span, Who::Gazetteer(i), h.why)),
             Target::Place(_) => None,
         })
         .collect();
@@ -308,13 +321,15 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
     let mut defined: Vec<Organisation> = Vec::new();
     let mut defined_by_acronym: HashMap<String, usize> = HashMap::default();
     let mut ids = DefinedIds::default();
-    let mut forced: Vec<(Span, Who)> = Vec::new();
+    let mut forced: Vec<(Span, Who, Why)> = Vec::new();
+    // Where each organisation the text defines is defined (long form and acronym).
+    let mut defined_at: Vec<Span> = Vec::new();
     let definitions = find_definitions(text);
     // Hashed, so a text with thousands of definitions stays linear.
     let mut hit_at: HashMap<Span, Who> = HashMap::default();
     if !definitions.is_empty() {
         hit_at.reserve(mentions.len());
-        for &(span, who) in &mentions {
+        for &(span, who, _) in &mentions {
             hit_at.entry(span).or_insert(who);
         }
     }
@@ -339,12 +354,15 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
                 kind,
                 source: OrgSource::Definition,
                 mentions: Vec::new(),
+                why: Vec::new(),
             });
             defined_by_acronym.insert(acronym.to_string(), i);
+            defined_at.push(d.span(text));
             Who::Defined(i)
         };
-        forced.push((d.long, who));
-        forced.push((d.acronym, who));
+        let why = Why::Cue("definition", d.span(text));
+        forced.push((d.long, who, why));
+        forced.push((d.acronym, who, why));
     }
     // Later bare uses of a defined acronym: one pass for all of them.
     let acronyms: Vec<(&str, usize)> = defined_by_acronym
@@ -354,13 +372,14 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
     let patterns: Vec<&str> = acronyms.iter().map(|(a, _)| *a).collect();
     occurrences(text, &patterns, |k, span| {
         if is_word_boundary(text, span.start, span.end) {
-            forced.push((span, Who::Defined(acronyms[k].1)));
+            let i = acronyms[k].1;
+            forced.push((span, Who::Defined(i), Why::Cue("definition", defined_at[i])));
         }
     });
     // Definition spans win over the gazetteer hits they overlap.
     forced.sort();
-    let covered = SpanSet::new(forced.iter().map(|(f, _)| *f).collect());
-    mentions.retain(|(s, _)| !covered.overlaps(*s));
+    let covered = SpanSet::new(forced.iter().map(|(f, _, _)| *f).collect());
+    mentions.retain(|(s, _, _)| !covered.overlaps(*s));
     forced.dedup_by(|b, a| a.0.overlaps(b.0));
     mentions.extend(forced);
     // Aliases: "(hereinafter – the Committee)" right after a mention; their
@@ -371,11 +390,11 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
     let mut owner_at_end: HashMap<usize, Who> = HashMap::default();
     if !aliases.is_empty() {
         owner_at_end.reserve(mentions.len());
-        for &(s, who) in &mentions {
+        for &(s, who, _) in &mentions {
             owner_at_end.entry(s.end).or_insert(who);
         }
     }
-    let mut claims: Vec<(String, Who)> = Vec::new();
+    let mut claims: Vec<(String, Who, Span)> = Vec::new();
     let mut claimed: HashSet<String> = HashSet::new();
     for alias in aliases {
         let before = text[..alias.at].trim_end().len();
@@ -383,18 +402,18 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
             continue;
         };
         if !alias.text.is_empty() && claimed.insert(alias.text.clone()) {
-            claims.push((alias.text, who));
+            claims.push((alias.text, who, alias.span));
         }
     }
     let mut aliased = Vec::new();
     if !claims.is_empty() {
         let mut uses: Vec<Vec<Span>> = vec![Vec::new(); claims.len()];
-        let patterns: Vec<&str> = claims.iter().map(|(t, _)| t.as_str()).collect();
+        let patterns: Vec<&str> = claims.iter().map(|(t, _, _)| t.as_str()).collect();
         occurrences(text, &patterns, |k, span| uses[k].push(span));
-        let covered = SpanSet::new(mentions.iter().map(|(s, _)| *s).collect());
+        let covered = SpanSet::new(mentions.iter().map(|(s, _, _)| *s).collect());
         // Alias uses taken so far (start → end); they never overlap each other.
         let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
-        for ((_, who), mut spans) in claims.iter().zip(uses) {
+        for ((_, who, at), mut spans) in claims.iter().zip(uses) {
             spans.sort();
             let mut next = 0;
             for span in spans {
@@ -410,29 +429,34 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
                         .is_none_or(|(_, &end)| end <= span.start);
                 if free && is_word_boundary(text, span.start, span.end) {
                     taken.insert(span.start, span.end);
-                    aliased.push((span, *who));
+                    aliased.push((span, *who, Why::Cue("alias", *at)));
                 }
             }
         }
     }
     mentions.extend(aliased);
     // A definition can reach back over a sentence boundary ("Ministers!’ Council (AIMC)").
-    mentions.retain(|(s, _)| doc.within_sentence(*s));
-    mentions.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+    mentions.retain(|(s, _, _)| doc.within_sentence(*s));
+    mentions.sort_by_key(|(s, _, _)| (s.start, std::cmp::Reverse(s.end)));
 
     let mut order: Vec<Who> = Vec::new();
-    let mut by_who: HashMap<Who, Vec<Span>> = HashMap::default();
-    for (span, who) in mentions {
-        let list = by_who.entry(who).or_default();
-        if list.is_empty() {
+    let mut by_who: HashMap<Who, (Vec<Span>, Vec<Why>)> = HashMap::default();
+    // Provenance is kept only when asked for: a second list per organisation costs.
+    let explain = doc.explain.is_some();
+    for (span, who, why) in mentions {
+        let (spans, whys) = by_who.entry(who).or_default();
+        if spans.is_empty() {
             order.push(who);
         }
-        list.push(span);
+        spans.push(span);
+        if explain {
+            whys.push(why);
+        }
     }
     doc.organisations = order
         .into_iter()
         .map(|who| {
-            let spans = by_who.remove(&who).unwrap_or_default();
+            let (spans, why) = by_who.remove(&who).unwrap_or_default();
             match who {
                 Who::Gazetteer(i) => {
                     let e = &names.orgs[i];
@@ -443,10 +467,12 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
                         kind: e.kind,
                         source: OrgSource::Gazetteer,
                         mentions: spans,
+                        why,
                     }
                 }
                 Who::Defined(i) => Organisation {
                     mentions: spans,
+                    why,
                     ..defined[i].clone()
                 },
             }

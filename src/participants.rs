@@ -39,7 +39,7 @@
 //! the first sentence giving the kept role.
 
 use crate::cues::Hits;
-use crate::document::{Document, Event, Participant, Party, Role, Span};
+use crate::document::{Document, Event, Participant, Party, Role, Span, Why};
 use crate::names::{Names, PlaceKind};
 
 /// What a cue phrase does.
@@ -1253,6 +1253,22 @@ pub fn merge(found: Vec<(Candidate, usize, Option<usize>)>) -> Vec<Participant> 
     }
     let mut keys: Vec<(Party, Option<usize>)> = Vec::new();
     let mut roles: Vec<Roles> = Vec::new();
+    // By order, what gave each candidate its role: a cue phrase, or (a
+    // candidate whose cue is its own mention, see `tag`) the name of the
+    // meeting its organiser hosts.
+    let why: Vec<Why> = found
+        .iter()
+        .map(|(c, _, _)| {
+            Why::Cue(
+                if c.cue == c.at {
+                    "organiser of"
+                } else {
+                    "role cue"
+                },
+                c.cue,
+            )
+        })
+        .collect();
     for (order, (cand, sentence, event)) in found.into_iter().enumerate() {
         let key = (cand.party, event);
         let i = match keys.iter().position(|k| *k == key) {
@@ -1283,6 +1299,7 @@ pub fn merge(found: Vec<(Candidate, usize, Option<usize>)>) -> Vec<Participant> 
                     role: Role::Host,
                     sentence,
                     event,
+                    why: why[order],
                 },
             ));
         }
@@ -1295,6 +1312,7 @@ pub fn merge(found: Vec<(Candidate, usize, Option<usize>)>) -> Vec<Participant> 
                         role,
                         sentence,
                         event,
+                        why: why[order],
                     },
                 ));
             }
@@ -1551,6 +1569,7 @@ pub(crate) mod tests {
                 titles: Vec::new(),
                 affiliation: Some(affiliation.to_string()),
                 mentions,
+                why: Vec::new(),
             });
         }
         for (date, value) in dates {
@@ -1563,6 +1582,7 @@ pub(crate) mod tests {
                     } else {
                         Granularity::Day
                     },
+                    why: Why::Unknown,
                 });
             }
         }

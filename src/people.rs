@@ -34,7 +34,7 @@
 //! references ("the Secretary General" with no name), names in all-caps text,
 //! and pronouns.
 
-use crate::document::{Document, Person, Span};
+use crate::document::{Document, Person, Span, Why};
 use crate::error::GazetteerError;
 use crate::gazetteer::{Gazetteers, Kind};
 use crate::names::{Names, Target};
@@ -670,6 +670,8 @@ pub struct Rules {
     patterns: Vec<Vec<Pattern>>,
     titles: Vec<Title>,
     lexicon: Lexicon,
+    /// The given-name rows (file, line, name), for `--explain` only.
+    given: Vec<(u16, u32, &'static str)>,
 }
 
 /// The lexicon flags of words: every word kept in one buffer, found through
@@ -856,10 +858,12 @@ impl Rules {
         let given_rows: usize = g.of(Kind::GivenNames).map(|f| f.rows.len()).sum();
         let mut lexicon = Lexicon::with_capacity(given_rows + 2_000);
         let mut add = |w: &str, flag: u8| lexicon.add(w, flag);
-        for file in g.of(Kind::GivenNames) {
+        let mut given = Vec::with_capacity(given_rows);
+        for (f, file) in g.of_indexed(Kind::GivenNames) {
             for row in &file.rows {
                 if !row.get(0).bytes().any(|b| b == b' ') {
                     add(row.get(0), GIVEN);
+                    given.push((f, u32::try_from(row.line).unwrap_or(u32::MAX), row.get(0)));
                 }
             }
         }
@@ -896,7 +900,14 @@ impl Rules {
             patterns,
             titles,
             lexicon,
+            given,
         })
+    }
+
+    /// The gazetteer row of the given name `word` (a linear scan: `--explain` only).
+    fn given_row(&self, word: &str) -> Option<Why> {
+        let &(file, line, _) = self.given.iter().find(|(_, _, name)| *name == word)?;
+        Some(Why::Gazetteer { file, line })
     }
 
     fn flags(&self, word: &str) -> u8 {
@@ -1529,6 +1540,10 @@ struct Candidate {
     cued: bool,
     titles: Vec<(String, TitleKind)>,
     affiliation: Option<String>,
+    /// The cue that made it a name: "title", "honorific", "apposition",
+    /// "led by", "byline", "said", "given name"; `Rule("name")` when none
+    /// (it can then only be a later mention of someone).
+    why: Why,
 }
 
 /// Whether a word is a name word: capitalised, not a stop word, not all
@@ -1818,6 +1833,49 @@ fn candidates(
                 .filter(|_| before.aff.is_none())
                 .and_then(|i| affiliation_of(doc, &toks[i], names)),
         ));
+        // What made it a name (`--explain`), the strongest cue first.
+        let is_cue = |t: &&Tok| matches!(t.unit, Unit::Title { .. } | Unit::Honorific);
+        let why = if cued || (before.apposition && before.cue()) {
+            toks[before.start.min(a)..a]
+                .iter()
+                .rev()
+                .find(is_cue)
+                .map(|t| {
+                    let kind = match t.unit {
+                        _ if before.apposition => "apposition",
+                        Unit::Honorific => "honorific",
+                        _ => "title",
+                    };
+                    Why::Cue(kind, t.span)
+                })
+        } else if !after.titles.is_empty() && toks.get(b).is_some_and(|t| t.is_punct(',')) {
+            toks[b..after.stop.min(toks.len())]
+                .iter()
+                .find(is_cue)
+                .map(|t| Why::Cue("apposition", t.span))
+        } else if by_verb {
+            let by = toks[lead - 1].span;
+            let verb = toks[..lead - 1]
+                .iter()
+                .rev()
+                .take(3)
+                .find(|t| t.is_word_in(text, BY_VERBS) || t.is_word(text, "over"))
+                .map_or(by, |t| t.span);
+            Some(Why::Cue("led by", Span::new(verb.start, by.end)))
+        } else if byline {
+            Some(Why::Cue("byline", toks[a - 1].span))
+        } else if said {
+            let verb = match toks.get(b) {
+                Some(t) if t.is_word_in(text, SAY_VERBS) => t.span,
+                _ => toks[a - 1].span,
+            };
+            Some(Why::Cue("said", verb))
+        } else if given {
+            let w = if toks[w0].has(GIVEN) { w0 } else { words[1] };
+            Some(Why::Cue("given name", toks[w].span))
+        } else {
+            None
+        };
         let from = arena.len();
         arena.extend(words.iter().map(|&w| toks[w].span));
         out.push(Candidate {
@@ -1827,6 +1885,7 @@ fn candidates(
             cued: cued || before.apposition,
             titles,
             affiliation,
+            why: why.unwrap_or(Why::Rule("name")),
         });
     }
 }
@@ -1937,6 +1996,8 @@ struct Entry {
     titles: Vec<(String, TitleKind)>,
     affiliation: Option<String>,
     mentions: Vec<Span>,
+    /// With explain on, what produced each mention (else empty).
+    why: Vec<Why>,
 }
 
 /// The words of a name that identify it: initials and particles left out.
@@ -2066,7 +2127,13 @@ fn surname_index(rules: &Rules, key: &[&str]) -> usize {
 
 /// Joins candidates into people: full names first, then later mentions.
 #[inline(never)]
-fn resolve(text: &str, rules: &Rules, cands: Vec<Candidate>, arena: &[Span]) -> Vec<Person> {
+fn resolve(
+    text: &str,
+    rules: &Rules,
+    cands: Vec<Candidate>,
+    arena: &[Span],
+    explain: bool,
+) -> Vec<Person> {
     let mut people: Vec<Entry> = Vec::new();
     let mut last_seen: Vec<usize> = Vec::new();
     let mut deferred = Vec::new();
@@ -2101,6 +2168,7 @@ fn resolve(text: &str, rules: &Rules, cands: Vec<Candidate>, arena: &[Span]) -> 
                     titles: c.titles,
                     affiliation: c.affiliation,
                     mentions: vec![c.span],
+                    why: if explain { vec![c.why] } else { Vec::new() },
                 });
                 last_seen.push(n);
             }
@@ -2122,8 +2190,17 @@ fn resolve(text: &str, rules: &Rules, cands: Vec<Candidate>, arena: &[Span]) -> 
     let mut out: Vec<Person> = people
         .into_iter()
         .map(|mut e| {
-            e.mentions.sort();
-            e.mentions.dedup();
+            // Provenance is kept only when asked for: a second list per person costs.
+            let (mentions, why) = if explain {
+                let mut both: Vec<(Span, Why)> = e.mentions.into_iter().zip(e.why).collect();
+                both.sort_by_key(|&(span, _)| span);
+                both.dedup_by_key(|&mut (span, _)| span);
+                both.into_iter().unzip()
+            } else {
+                e.mentions.sort();
+                e.mentions.dedup();
+                (e.mentions, Vec::new())
+            };
             let mut titles: Vec<String> = Vec::new();
             let offices = e.titles.iter().any(|(_, k)| *k == TitleKind::Office);
             for (t, k) in e.titles {
@@ -2150,7 +2227,8 @@ fn resolve(text: &str, rules: &Rules, cands: Vec<Candidate>, arena: &[Span]) -> 
                 name,
                 titles,
                 affiliation: e.affiliation,
-                mentions: e.mentions,
+                mentions,
+                why,
             }
         })
         .collect();
@@ -2204,7 +2282,16 @@ fn join(e: &mut Entry, c: Candidate, key: &[&str], rules: &Rules) -> bool {
         (e.key, e.hashes) = entry_key(key);
         e.name = c.span;
     }
+    // A name with no cue of its own is here as a later mention of the person
+    // (`why` is empty unless explain is on).
+    let why = match c.why {
+        Why::Rule(_) => Why::Cue("later mention of", e.name),
+        own => own,
+    };
     e.mentions.push(c.span);
+    if !e.why.is_empty() {
+        e.why.push(why);
+    }
     e.titles.extend(c.titles);
     if e.affiliation.is_none() {
         e.affiliation = c.affiliation;
@@ -2252,12 +2339,21 @@ fn find(doc: &Document, rules: &Rules, names: &Names) -> Vec<Person> {
         );
         candidates(doc, &toks, rules, names, &mut cands, &mut arena);
     }
-    resolve(text, rules, cands, &arena)
+    resolve(text, rules, cands, &arena, doc.explain.is_some())
 }
 
 /// Adds the people of `doc`.
 pub fn tag(doc: &mut Document, rules: &Rules, names: &Names) {
     doc.people = find(doc, rules, names);
+    if doc.explain.is_some() {
+        // Only `--explain` looks up the row of a given name (a scan of the list).
+        let text = &doc.text;
+        for why in doc.people.iter_mut().flat_map(|p| p.why.iter_mut()) {
+            if let Why::Cue("given name", span) = *why {
+                *why = rules.given_row(span.of(text)).unwrap_or(*why);
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -5,10 +5,13 @@
 //! [`write_json`] writes the same JSON as serialising [`to_record`]'s record,
 //! byte for byte, but straight from the document with a small JSON writer:
 //! no string is copied, no list is built per mention, and keys are literals.
-//! The batch writer uses it; a test holds the two to the same bytes.
+//! The batch writer uses it; a test holds the two to the same bytes. With
+//! `--explain` (the document's `explain` is set) it writes [`to_record`]'s
+//! record, which says what produced each mention ([`Explain`]).
 
-use crate::document::{Document, Party, Span};
+use crate::document::{Document, Party, Span, Why};
 use serde::{Deserialize, Serialize};
+use std::fmt;
 
 /// The schema name every record carries.
 pub const SCHEMA: &str = "pressx/1";
@@ -65,13 +68,16 @@ pub struct SentenceOut {
     pub end: usize,
 }
 
-/// One mention: its text, code-point range and sentence index.
+/// One mention: its text, code-point range and sentence index, and with
+/// `--explain` what produced it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MentionOut {
     pub text: String,
     pub start: usize,
     pub end: usize,
     pub sentence: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explain: Option<String>,
 }
 
 /// An organisation entry.
@@ -103,6 +109,8 @@ pub struct DateOut {
     pub start: usize,
     pub end: usize,
     pub sentence: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explain: Option<String>,
 }
 
 /// A place entry.
@@ -124,6 +132,8 @@ pub struct ParticipantOut {
     pub sentence: usize,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explain: Option<String>,
 }
 
 /// An announced next meeting.
@@ -209,16 +219,87 @@ impl<'a> CharIndex<'a> {
     }
 }
 
-/// Builds the record of `doc`; `include_text` adds the text itself.
+/// What produced a mention or participant, as the record's `explain` string
+/// (see the README): `gazetteer FILE:LINE`, `KIND "TEXT" START-END` for a
+/// cue in the text (code-point offsets, white space runs as one space),
+/// `rule NAME` for a date pattern.
+pub struct Explain<'a> {
+    why: Why,
+    text: &'a str,
+    index: &'a CharIndex<'a>,
+    files: &'a [String],
+}
+
+impl<'a> Explain<'a> {
+    /// `why` of a mention of `doc`, or `None` when the document was extracted
+    /// without `--explain`.
+    pub fn of(doc: &'a Document, index: &'a CharIndex<'a>, why: Why) -> Option<Explain<'a>> {
+        doc.explain.as_deref().map(|files| Explain {
+            why,
+            text: &doc.text,
+            index,
+            files,
+        })
+    }
+}
+
+impl fmt::Display for Explain<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.why {
+            Why::Unknown => f.write_str("unknown"),
+            Why::Gazetteer { file, line } => {
+                let name = self
+                    .files
+                    .get(usize::from(file))
+                    .map_or("?", String::as_str);
+                write!(f, "gazetteer {name}:{line}")
+            }
+            Why::Cue(kind, span) => {
+                write!(f, "{kind} \"")?;
+                for (i, word) in span.of(self.text).split_whitespace().enumerate() {
+                    if i > 0 {
+                        f.write_str(" ")?;
+                    }
+                    f.write_str(word)?;
+                }
+                let (start, end) = (self.index.char_of(span.start), self.index.char_of(span.end));
+                write!(f, "\" {start}-{end}")
+            }
+            Why::Rule(name) => write!(f, "rule {name}"),
+        }
+    }
+}
+
+impl Serialize for Explain<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// `whys[i]`, or `Unknown` for a layer filled by hand without them.
+fn why_at(whys: &[Why], i: usize) -> Why {
+    whys.get(i).copied().unwrap_or_default()
+}
+
+/// Builds the record of `doc`; `include_text` adds the text itself. With
+/// `--explain` (`doc.explain`) mentions and participants say what produced them.
 pub fn to_record(doc: &Document, include_text: bool) -> Record {
     let index = CharIndex::new(&doc.text);
-    let mention = |span: Span| MentionOut {
+    let explain = |why: Why| Explain::of(doc, &index, why).map(|e| e.to_string());
+    let mention = |span: Span, why: Why| MentionOut {
         text: span.of(&doc.text).to_string(),
         start: index.char_of(span.start),
         end: index.char_of(span.end),
         sentence: doc.sentence_of(span.start),
+        explain: explain(why),
     };
-    let mentions = |spans: &[Span]| spans.iter().map(|&s| mention(s)).collect::<Vec<_>>();
+    let mentions = |spans: &[Span], whys: &[Why]| {
+        spans
+            .iter()
+            .enumerate()
+            .map(|(i, &s)| mention(s, why_at(whys, i)))
+            .collect::<Vec<_>>()
+    };
     Record {
         schema: SCHEMA.to_string(),
         id: doc.id.clone(),
@@ -253,7 +334,7 @@ pub fn to_record(doc: &Document, include_text: bool) -> Record {
                     crate::document::OrgSource::Definition => "definition",
                 }
                 .to_string(),
-                mentions: mentions(&o.mentions),
+                mentions: mentions(&o.mentions, &o.why),
             })
             .collect(),
         people: doc
@@ -263,14 +344,14 @@ pub fn to_record(doc: &Document, include_text: bool) -> Record {
                 name: p.name.clone(),
                 titles: p.titles.clone(),
                 affiliation: p.affiliation.clone(),
-                mentions: mentions(&p.mentions),
+                mentions: mentions(&p.mentions, &p.why),
             })
             .collect(),
         dates: doc
             .dates
             .iter()
             .map(|d| {
-                let m = mention(d.span);
+                let m = mention(d.span, d.why);
                 DateOut {
                     text: m.text,
                     value: d.value.clone(),
@@ -278,6 +359,7 @@ pub fn to_record(doc: &Document, include_text: bool) -> Record {
                     start: m.start,
                     end: m.end,
                     sentence: m.sentence,
+                    explain: m.explain,
                 }
             })
             .collect(),
@@ -287,7 +369,7 @@ pub fn to_record(doc: &Document, include_text: bool) -> Record {
             .map(|l| LocationOut {
                 name: l.name.clone(),
                 country: l.country.clone(),
-                mentions: mentions(&l.mentions),
+                mentions: mentions(&l.mentions, &l.why),
             })
             .collect(),
         participants: doc
@@ -304,6 +386,7 @@ pub fn to_record(doc: &Document, include_text: bool) -> Record {
                     role: p.role.as_str().to_string(),
                     sentence: p.sentence,
                     event: p.event,
+                    explain: explain(p.why),
                 }
             })
             .collect(),
@@ -331,6 +414,18 @@ pub fn to_record(doc: &Document, include_text: bool) -> Record {
 /// (a test holds them equal), written straight from the document: no string
 /// is copied, no list is built, and keys are written as they are, unescaped.
 pub fn write_json(doc: &Document, include_text: bool, pretty: bool, out: &mut Vec<u8>) {
+    if doc.explain.is_some() {
+        // `--explain` goes through the owned record, so the fast path below
+        // stays exactly as lean as without it.
+        let record = to_record(doc, include_text);
+        let written = if pretty {
+            serde_json::to_writer_pretty(&mut *out, &record)
+        } else {
+            serde_json::to_writer(&mut *out, &record)
+        };
+        written.expect("a record always serialises into memory");
+        return;
+    }
     use crate::document::{OrgSource, PublishedFrom};
     let index = CharIndex::new(&doc.text);
     let text = doc.text.as_str();
@@ -705,23 +800,28 @@ mod tests {
             titles: vec!["Secretary General".into()],
             affiliation: Some("interpol".into()),
             mentions: vec![jurgen],
+            why: vec![Why::Cue("title", may)],
         }];
         doc.dates = vec![
             DateMention {
                 span: may,
                 value: Some("2020-05-20".into()),
                 granularity: Granularity::Day,
+                why: Why::Rule("month day year"),
             },
             DateMention {
                 span: tunisia,
                 value: None,
                 granularity: Granularity::Relative,
+                why: Why::Unknown,
             },
         ];
         doc.locations.push(Location {
             name: "Tunisia".into(),
             country: None,
             mentions: vec![tunisia, tunisia],
+            // One short: a hand-made layer may lack provenance.
+            why: vec![Why::Gazetteer { file: 99, line: 7 }],
         });
         doc.participants = vec![
             Participant {
@@ -729,12 +829,14 @@ mod tests {
                 role: Role::Host,
                 sentence: 1,
                 event: None,
+                why: Why::Cue("role cue", jurgen),
             },
             Participant {
                 party: Party::Country("TN".into()),
                 role: Role::Member,
                 sentence: 2,
                 event: Some(0),
+                why: Why::Unknown,
             },
         ];
         doc.events = vec![
@@ -769,7 +871,9 @@ mod tests {
         // Every kind of escape: quote, backslash, short and \u00XX controls, DEL, non-ASCII.
         bare.id = "a\"b\\c\u{1}\u{8}\t\n\u{c}\r\u{1f}\u{7f}é€".into();
         let empty = crate::extract("e", "", &crate::Resources::builtin(), &Default::default());
-        for doc in [&full, &bare, &empty] {
+        let mut explained = full.clone();
+        explained.explain = Some(crate::Resources::builtin().files);
+        for doc in [&full, &bare, &empty, &explained] {
             for include_text in [false, true] {
                 let record = to_record(doc, include_text);
                 assert!(doc.organisations.is_empty() || !record.organisations.is_empty());
@@ -788,6 +892,57 @@ mod tests {
                     String::from_utf8_lossy(&pretty)
                 );
             }
+        }
+    }
+
+    #[test]
+    fn explain_says_what_produced_a_mention() {
+        let mut doc = full_document();
+        let text = doc.text.clone();
+        let index = CharIndex::new(&text);
+        let at = |needle: &str| {
+            let start = text.find(needle).expect("needle in the fixture");
+            Span::new(start, start + needle.len())
+        };
+        assert!(
+            Explain::of(&doc, &index, Why::Unknown).is_none(),
+            "off without --explain"
+        );
+        doc.explain = Some(vec!["organisations.tsv".to_string(), "mine.tsv".to_string()].into());
+        let cases = [
+            ("unknown", Why::Unknown, "unknown"),
+            (
+                "gazetteer row",
+                Why::Gazetteer { file: 1, line: 12 },
+                "gazetteer mine.tsv:12",
+            ),
+            (
+                "file outside the table",
+                Why::Gazetteer { file: 9, line: 3 },
+                "gazetteer ?:3",
+            ),
+            (
+                "cue after non-ASCII text: code points",
+                Why::Cue("title", at("Secretary General Interpol")),
+                "title \"Secretary General Interpol\" 847-873",
+            ),
+            (
+                "a line break inside a cue reads as a space",
+                Why::Cue(
+                    "alias",
+                    Span::new(at("threats.\n").start, at("threats.\n").end + 4),
+                ),
+                "alias \"threats. SCO\" 1131-1144",
+            ),
+            (
+                "date pattern",
+                Why::Rule("day month year"),
+                "rule day month year",
+            ),
+        ];
+        for (name, why, want) in cases {
+            let got = Explain::of(&doc, &index, why).map(|e| e.to_string());
+            assert_eq!(got.as_deref(), Some(want), "{name}");
         }
     }
 }

@@ -1156,3 +1156,124 @@ fn eval_prints_the_table_for_a_small_gold_folder() {
     v.expect_code(0);
     assert!(v.out().ends_with(&out), "{}", v.out());
 }
+
+/// The 1-based line of the row of `id` in a built-in organisations file.
+fn gazetteer_line(file: &str, id: &str) -> usize {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("gazetteers")
+            .join(file),
+    )
+    .expect("a built-in gazetteer");
+    text.lines()
+        .position(|l| l.split('\t').next() == Some(id))
+        .map(|i| i + 1)
+        .unwrap_or_else(|| panic!("{id} in {file}"))
+}
+
+#[test]
+fn explain_says_what_produced_each_mention_and_participant() {
+    let r = run(&["extract", "--explain", s(&seed())]);
+    r.expect_code(0);
+    let record = r.json();
+    assert_valid(&record);
+    let org = |id: &str| {
+        record["organisations"]
+            .as_array()
+            .and_then(|os| os.iter().find(|o| o["id"] == id))
+            .unwrap_or_else(|| panic!("{id} in the record"))
+            .clone()
+    };
+    // A gazetteer match: the file and the line of its row.
+    let interpol = format!(
+        "gazetteer organisations.tsv:{}",
+        gazetteer_line("organisations.tsv", "interpol")
+    );
+    for m in org("interpol")["mentions"].as_array().expect("mentions") {
+        assert_eq!(m["explain"], interpol.as_str(), "{m}");
+    }
+    // An acronym the text defines: the definition, where it is.
+    for m in org("aimc")["mentions"].as_array().expect("mentions") {
+        let why = m["explain"].as_str().expect("explain");
+        assert!(
+            why.starts_with("definition \"Arab Interior Ministers’ Council (AIMC)\" "),
+            "{why}"
+        );
+    }
+    // A person: the title before the name.
+    let mukashev = &record["people"][0]["mentions"][0];
+    assert_eq!(mukashev["text"], "Akhat Mukashev");
+    assert!(
+        mukashev["explain"]
+            .as_str()
+            .is_some_and(|w| w.starts_with("title \"Deputy Director\" ")),
+        "{mukashev}"
+    );
+    // A date: the pattern that read it.
+    let may = &record["dates"][0];
+    assert_eq!(may["text"], "May 20, 2020");
+    assert_eq!(may["explain"], "rule month day year");
+    // A participant: the role cue and its span (code points), which reads it.
+    let text = seed_text();
+    let ec = record["participants"]
+        .as_array()
+        .and_then(|ps| ps.iter().find(|p| p["organisation"] == "sco-rats-ec"))
+        .expect("the Executive Committee takes part");
+    assert_eq!(ec["role"], "observer");
+    let why = ec["explain"].as_str().expect("explain");
+    let (cue, range) = why
+        .strip_prefix("role cue \"")
+        .and_then(|w| w.split_once("\" "))
+        .unwrap_or_else(|| panic!("{why}"));
+    let (start, end) = range.split_once('-').expect("START-END");
+    let (start, end): (usize, usize) = (start.parse().unwrap(), end.parse().unwrap());
+    assert_eq!(cue, "as an observer");
+    assert_eq!(
+        text.chars()
+            .skip(start)
+            .take(end - start)
+            .collect::<String>(),
+        cue
+    );
+
+    // Without --explain nothing changes: the golden record, byte for byte.
+    let plain = run(&["extract", s(&seed())]);
+    assert!(!plain.out().contains("\"explain\""));
+    // mentions-tsv gets a last column.
+    let tsv = run(&[
+        "extract",
+        "--explain",
+        "--format",
+        "mentions-tsv",
+        s(&seed()),
+    ])
+    .out();
+    let mut lines = tsv.lines();
+    assert!(
+        lines
+            .next()
+            .is_some_and(|h| h.ends_with("\tvalue\texplain"))
+    );
+    assert!(lines.all(|l| l.split('\t').count() == 9));
+    assert!(tsv.contains(&format!("\t{interpol}\n")), "{tsv}");
+}
+
+#[test]
+fn explain_names_a_user_gazetteer_by_its_path() {
+    let tmp = Temp::new("explain-user-gazetteer");
+    let mine = tmp.write(
+        "mine.tsv",
+        "id\tname\tacronyms\tkind\tparent\tcountry\tvariants\n# a test entry\nwg\tWorking Groups\t\tother\t\t\t\n",
+    );
+    let r = run(&["extract", "--explain", "--gazetteer", s(&mine), s(&seed())]);
+    r.expect_code(0);
+    let record = r.json();
+    let wg = record["organisations"]
+        .as_array()
+        .and_then(|os| os.iter().find(|o| o["id"] == "wg"))
+        .expect("the user's entry matched");
+    assert_eq!(
+        wg["mentions"][0]["explain"],
+        format!("gazetteer {}:3", mine.display())
+    );
+}

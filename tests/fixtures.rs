@@ -357,3 +357,82 @@ fn a_record_with_a_bad_field_fails_validation() {
     }
     assert!(passed.is_empty(), "these bad records validated: {passed:?}");
 }
+
+/// `fixtures/explain/`: golden records written with `--explain`
+/// (`pressx check fixtures/explain --explain --bless`). `check` sees the
+/// `explain` fields and compares with them on, so a diff also says what
+/// produced a mention that moved.
+fn explain_fixtures() -> Vec<PathBuf> {
+    check::fixtures(&fixtures_dir().join("explain")).expect("fixtures/explain is readable")
+}
+
+#[test]
+fn explain_fixtures_match_and_validate() {
+    let resources = Resources::builtin();
+    let validator = validator();
+    let all = explain_fixtures();
+    assert!(all.len() >= 2, "found {} explain fixtures", all.len());
+    let mut failures = Vec::new();
+    for txt in &all {
+        let name = txt.display();
+        let golden = std::fs::read_to_string(txt.with_extension("json")).unwrap_or_default();
+        assert!(
+            check::carries_explain(&golden),
+            "{name}: its golden record has no explain"
+        );
+        // Options without `explain`: the golden file turns it on.
+        match check::check_one(txt, &resources, &Options::default(), false) {
+            Outcome::Match => {}
+            Outcome::Mismatch(diffs) => failures.push(format!("{name}:\n  {}", diffs.join("\n  "))),
+            other => failures.push(format!("{name}: {other:?}")),
+        }
+        let record: Value = serde_json::from_str(&golden).expect("golden is JSON");
+        for e in schema_errors(&validator, &record) {
+            failures.push(format!("{name}: {e}"));
+        }
+        // Every mention, date and participant says what produced it.
+        let mut items: Vec<&Value> = Vec::new();
+        for layer in ["organisations", "people", "locations"] {
+            for entry in record[layer].as_array().into_iter().flatten() {
+                items.extend(entry["mentions"].as_array().into_iter().flatten());
+            }
+        }
+        for layer in ["dates", "participants"] {
+            items.extend(record[layer].as_array().into_iter().flatten());
+        }
+        for item in items {
+            let why = item["explain"].as_str().unwrap_or("");
+            if why.is_empty() || why == "unknown" {
+                failures.push(format!("{name}: {item} has no explain"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_changed_mention_diff_says_what_produced_it() {
+    // The seed's golden record with one provenance edited: check names the path.
+    let txt = fixtures_dir().join("explain/sco-rats-dialogue.txt");
+    let golden = std::fs::read_to_string(txt.with_extension("json")).expect("golden");
+    let mut expected: Value = serde_json::from_str(&golden).expect("JSON");
+    expected["organisations"][1]["mentions"][0]["explain"] = json!("gazetteer mine.tsv:1");
+    let got = check::expected_json(
+        &txt,
+        &Resources::builtin(),
+        &Options {
+            explain: true,
+            ..Options::default()
+        },
+    )
+    .expect("extracts");
+    let got: Value = serde_json::from_str(&got).expect("JSON");
+    let diffs = check::diff(&expected, &got);
+    assert_eq!(diffs.len(), 1, "{diffs:?}");
+    assert!(
+        diffs[0].starts_with("organisations[1].mentions[0].explain")
+            && diffs[0].contains("gazetteer organisations.tsv:"),
+        "{}",
+        diffs[0]
+    );
+}

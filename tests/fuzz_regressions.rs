@@ -52,6 +52,7 @@ fn extract_bytes() {
         let encoding = ENCODINGS[usize::from(first) % ENCODINGS.len()]
             .map(|e| pressx::input::encoding_for(e).expect("a known encoding"));
         let options = Options {
+            explain: first & 0x40 != 0,
             date_order: if first & 0x10 == 0 {
                 DateOrder::Dmy
             } else {
