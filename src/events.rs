@@ -26,7 +26,9 @@
 //! meetings named in lower case ("the SCO summit").
 
 use crate::cues::Hits;
-use crate::document::{DateMention, Document, Event, Mode, NextMeeting, Party, Role, Span};
+use crate::document::{
+    DateMention, Document, Event, Mode, NextMeeting, Party, Role, Span, SpanSet,
+};
 use crate::names::{Names, is_word_boundary};
 use crate::participants;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -766,6 +768,10 @@ pub fn tag(doc: &mut Document, hits: &Hits, rules: &Rules, names: &Names) {
             ..Event::default()
         };
         let mut mentions: Vec<Span> = g.iter().map(|&i| occurrences[i].name.span).collect();
+        // Alias words already searched for: the group is in text order, so
+        // the first search of a word covers every later occurrence's (a long
+        // release naming one meeting many times stays linear).
+        let mut searched: Vec<String> = Vec::new();
         for &i in g {
             let o = &occurrences[i];
             let limit = doc.sentences[o.sentence].end;
@@ -773,12 +779,18 @@ pub fn tag(doc: &mut Document, hits: &Hits, rules: &Rules, names: &Names) {
                 if !event.aliases.contains(&alias) {
                     event.aliases.push(alias);
                 }
+                if searched.contains(&word) {
+                    continue;
+                }
                 let from = o.name.span.end;
+                // Uses of one word never overlap each other.
+                let taken = SpanSet::new(mentions.clone());
                 for u in uses(text, Span::new(from, doc.content_end()), &word) {
-                    if !mentions.iter().any(|m| m.overlaps(u)) {
+                    if !taken.overlaps(u) {
                         mentions.push(u);
                     }
                 }
+                searched.push(word);
             }
         }
         mentions.sort();
