@@ -3160,13 +3160,7 @@ mod tests {
                 failures.push(format!("{name}: got {got:?}, want {want:?}"));
             }
         }
-        assert!(
-            failures.is_empty(),
-            "{} of {} failed:\n{}",
-            failures.len(),
-            CASES.len(),
-            failures.join("\n")
-        );
+        crate::testing::assert_table(&failures, CASES.len());
         let non_dates = CASES.iter().filter(|c| c.3.is_empty()).count();
         assert!(CASES.len() >= 200, "{} cases", CASES.len());
         assert!(non_dates >= 60, "{non_dates} non-dates");

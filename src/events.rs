@@ -1181,13 +1181,7 @@ mod tests {
                 failures.push(format!("{name}:\n  got  {got:?}\n  want {want:?}"));
             }
         }
-        assert!(
-            failures.is_empty(),
-            "{} of {} failed:\n{}",
-            failures.len(),
-            CASES.len(),
-            failures.join("\n")
-        );
+        crate::testing::assert_table(&failures, CASES.len());
     }
 
     #[test]

@@ -36,6 +36,8 @@ pub mod pipeline;
 pub mod record;
 pub mod schema;
 pub mod sentences;
+#[cfg(test)]
+mod testing;
 
 pub use calendar::Date;
 pub use document::Document;

@@ -1131,13 +1131,7 @@ mod stage_tests {
                 ));
             }
         }
-        assert!(
-            failures.is_empty(),
-            "{} of {} failed:\n{}",
-            failures.len(),
-            CASES.len(),
-            failures.join("\n")
-        );
+        crate::testing::assert_table(&failures, CASES.len());
     }
 
     #[test]

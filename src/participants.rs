@@ -2004,13 +2004,7 @@ pub(crate) mod tests {
                 failures.push(format!("{name}: got {got:?}, want {want:?}"));
             }
         }
-        assert!(
-            failures.is_empty(),
-            "{} of {} failed:\n{}",
-            failures.len(),
-            CASES.len(),
-            failures.join("\n")
-        );
+        crate::testing::assert_table(&failures, CASES.len());
         assert!(CASES.len() >= 50);
     }
 
