@@ -21,6 +21,7 @@ use crate::error::{GazetteerError, GazetteerErrorKind};
 use crate::gazetteer::{Gazetteers, Kind};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
+use std::hash::Hasher;
 
 /// An organisation entry after merging the gazetteers.
 #[derive(Clone, Debug)]
@@ -108,13 +109,13 @@ pub struct Names {
     /// Place entries.
     pub places: Vec<PlaceEntry>,
     /// Org id → index into `orgs`.
-    org_index: FxHashMap<String, usize>,
+    org_index: FxHashMap<&'static str, usize>,
     /// Acronym → org index (the first entry listing it).
-    acronym_index: FxHashMap<String, usize>,
+    acronym_index: FxHashMap<&'static str, usize>,
     /// Country code → demonyms and names (for affiliations).
     pub demonyms: FxHashMap<String, String>,
     /// Country code → index into `places`.
-    country_index: FxHashMap<String, usize>,
+    country_index: FxHashMap<&'static str, usize>,
     /// Organisation head words and their kind.
     pub org_words: FxHashMap<String, OrgKind>,
     /// Every distinct surface, case-folded, end to end.
@@ -135,30 +136,32 @@ fn list(cell: &str) -> impl Iterator<Item = &str> {
     cell.split('|').map(str::trim).filter(|s| !s.is_empty())
 }
 
-/// No lower-case letter: an acronym or an all-caps variant, matched case-sensitively.
-fn all_caps(s: &str) -> bool {
-    s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)
-}
-
 impl Names {
     /// Merges the gazetteers (a later row with a known id replaces the fields
     /// it gives and adds its acronyms and variants) and builds the automaton.
     pub fn build(g: &Gazetteers) -> Result<Names, GazetteerError> {
-        let mut orgs: Vec<OrgEntry> = Vec::new();
-        let mut org_index: FxHashMap<String, usize> = FxHashMap::default();
+        let org_rows: usize = g.of(Kind::Organisations).map(|f| f.rows.len()).sum();
+        let place_rows: usize = [Kind::Countries, Kind::Cities, Kind::Regions]
+            .iter()
+            .flat_map(|&k| g.of(k))
+            .map(|f| f.rows.len())
+            .sum();
+        // About four surfaces an organisation, two a place.
+        let mut surfaces = SurfaceIndex::with_capacity(4 * org_rows + 2 * place_rows);
+        let mut orgs: Vec<OrgEntry> = Vec::with_capacity(org_rows);
+        let mut org_index: FxHashMap<&'static str, usize> = FxHashMap::default();
+        org_index.reserve(org_rows);
+        let mut acronym_index: FxHashMap<&'static str, usize> = FxHashMap::default();
+        acronym_index.reserve(org_rows);
         let mut parent_checks: Vec<(&str, &str, usize)> = Vec::new();
         for file in g.of(Kind::Organisations) {
             for row in &file.rows {
                 let [id, name, acronyms, kind, parent, country, variants] = row.cut();
                 let kind = OrgKind::parse(kind);
-                let country = (!country.is_empty()).then(|| country.to_string());
                 if !parent.is_empty() {
                     parent_checks.push((parent, &file.path, row.line));
                 }
-                let parent = (!parent.is_empty()).then(|| parent.to_string());
-                let acronyms: Vec<String> = list(acronyms).map(str::to_string).collect();
-                let variants: Vec<String> = list(variants).map(str::to_string).collect();
-                match org_index.get(id) {
+                let i = match org_index.get(id) {
                     Some(&i) => {
                         let e = &mut orgs[i];
                         if !name.is_empty() {
@@ -167,18 +170,19 @@ impl Names {
                         if let Some(k) = kind {
                             e.kind = k;
                         }
-                        if parent.is_some() {
-                            e.parent = parent;
+                        if !parent.is_empty() {
+                            e.parent = Some(parent.to_string());
                         }
-                        if country.is_some() {
-                            e.country = country;
+                        if !country.is_empty() {
+                            e.country = Some(country.to_string());
                         }
-                        for a in acronyms {
-                            if !e.acronyms.contains(&a) {
-                                e.acronyms.push(a);
+                        for a in list(acronyms) {
+                            if !e.acronyms.iter().any(|x| x == a) {
+                                e.acronyms.push(a.to_string());
                             }
                         }
-                        e.variants.extend(variants);
+                        e.variants.extend(list(variants).map(str::to_string));
+                        i
                     }
                     None => {
                         if name.is_empty() {
@@ -187,17 +191,35 @@ impl Names {
                         let Some(kind) = kind else {
                             return Err(file.error(row, GazetteerErrorKind::EmptyField("kind")));
                         };
-                        org_index.insert(id.to_string(), orgs.len());
+                        let i = orgs.len();
+                        org_index.insert(id, i);
                         orgs.push(OrgEntry {
                             id: id.to_string(),
                             name: name.to_string(),
-                            acronyms,
+                            acronyms: list(acronyms).map(str::to_string).collect(),
                             kind,
-                            parent,
-                            country,
-                            variants,
+                            parent: (!parent.is_empty()).then(|| parent.to_string()),
+                            country: (!country.is_empty()).then(|| country.to_string()),
+                            variants: list(variants).map(str::to_string).collect(),
                         });
+                        i
                     }
+                };
+                // Every name, acronym and variant any row gave (a replaced
+                // name stays a surface); organisations come first, so they
+                // win a surface they share with a place.
+                let target = Target::Org(i);
+                surfaces.add(name, target);
+                for a in list(acronyms) {
+                    // The first organisation listing it (in gazetteer order).
+                    acronym_index
+                        .entry(a)
+                        .and_modify(|j| *j = (*j).min(i))
+                        .or_insert(i);
+                    surfaces.add(a, target);
+                }
+                for s in list(variants) {
+                    surfaces.add(s, target);
                 }
             }
         }
@@ -215,90 +237,73 @@ impl Names {
             }
         }
 
-        let mut places = Vec::new();
-        let mut surfaces: Vec<(Cow<'static, str>, Candidate)> = Vec::new();
+        let mut places = Vec::with_capacity(place_rows);
         let mut demonyms = FxHashMap::default();
-        let mut country_index = FxHashMap::default();
+        let mut country_index: FxHashMap<&'static str, usize> = FxHashMap::default();
         for file in g.of(Kind::Countries) {
             for row in &file.rows {
-                let code = row.get(0);
+                let [code, name, official, variants, names] = row.cut();
                 let i = places.len();
-                country_index.insert(code.to_string(), i);
+                country_index.insert(code, i);
                 places.push(PlaceEntry {
-                    name: row.get(1).to_string(),
+                    name: name.to_string(),
                     country: Some(code.to_string()),
                     kind: PlaceKind::Country,
                 });
-                for s in std::iter::once(row.get(1))
-                    .chain(std::iter::once(row.get(2)))
-                    .chain(row.list(3))
-                {
-                    push_surface(&mut surfaces, Cow::Borrowed(s), Target::Place(i));
+                let target = Target::Place(i);
+                surfaces.add(name, target);
+                surfaces.add(official, target);
+                for s in list(variants) {
+                    surfaces.add(s, target);
                 }
-                for d in row.list(4) {
+                for d in list(names) {
                     demonyms.insert(d.to_string(), code.to_string());
                 }
             }
         }
         for file in g.of(Kind::Cities) {
             for row in &file.rows {
-                let code = row.get(1);
+                let [name, code, variants] = row.cut();
                 let i = places.len();
                 places.push(PlaceEntry {
-                    name: row.get(0).to_string(),
+                    name: name.to_string(),
                     country: Some(code.to_string()),
                     kind: PlaceKind::City,
                 });
-                for s in std::iter::once(row.get(0)).chain(row.list(2)) {
-                    push_surface(&mut surfaces, Cow::Borrowed(s), Target::Place(i));
+                let target = Target::Place(i);
+                surfaces.add(name, target);
+                for s in list(variants) {
+                    surfaces.add(s, target);
                 }
             }
         }
         for file in g.of(Kind::Regions) {
             for row in &file.rows {
+                let [name, variants] = row.cut();
                 let i = places.len();
                 places.push(PlaceEntry {
-                    name: row.get(0).to_string(),
+                    name: name.to_string(),
                     country: None,
                     kind: PlaceKind::Region,
                 });
-                for s in std::iter::once(row.get(0)).chain(row.list(1)) {
-                    push_surface(&mut surfaces, Cow::Borrowed(s), Target::Place(i));
+                let target = Target::Place(i);
+                surfaces.add(name, target);
+                for s in list(variants) {
+                    surfaces.add(s, target);
                 }
             }
         }
-        let mut acronym_index = FxHashMap::default();
-        let mut org_surfaces = Vec::new();
-        for (i, o) in orgs.iter().enumerate() {
-            for a in &o.acronyms {
-                acronym_index.entry(a.clone()).or_insert(i);
-            }
-        }
-        // Every name, acronym and variant any row gave (a replaced name stays a surface).
-        for row in g.of(Kind::Organisations).flat_map(|f| &f.rows) {
-            let [id, name, acronyms, _, _, _, variants] = row.cut();
-            let Some(&i) = org_index.get(id) else {
-                continue;
-            };
-            for s in std::iter::once(name)
-                .chain(list(acronyms))
-                .chain(list(variants))
-            {
-                push_surface(&mut org_surfaces, Cow::Borrowed(s), Target::Org(i));
-            }
-        }
-        // Organisations first: they win a surface they share with a place.
-        org_surfaces.extend(surfaces);
         let mut org_words = FxHashMap::default();
         for file in g.of(Kind::OrgWords) {
             for row in &file.rows {
-                if let Some(kind) = OrgKind::parse(row.get(1)) {
-                    org_words.insert(row.get(0).to_string(), kind);
+                let [word, kind] = row.cut();
+                if let Some(kind) = OrgKind::parse(kind) {
+                    org_words.insert(word.to_string(), kind);
                 }
             }
         }
 
-        let (arena, table, index, candidates) = index_surfaces(org_surfaces);
+        let (arena, table, index, candidates) = surfaces.finish();
         Ok(Names {
             orgs,
             places,
@@ -505,37 +510,6 @@ fn word_end(text: &str, start: usize) -> usize {
     i
 }
 
-fn push_surface(
-    out: &mut Vec<(Cow<'static, str>, Candidate)>,
-    surface: Cow<'static, str>,
-    target: Target,
-) {
-    let surface = match surface {
-        Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
-        Cow::Owned(s) => Cow::Owned(s.trim().to_string()),
-    };
-    if surface.is_empty() {
-        return;
-    }
-    let exact = all_caps(&surface);
-    let capitalised = !surface.contains(' ');
-    if surface.contains('\'') {
-        let curly: Cow<'static, str> = Cow::Owned(surface.replace('\'', "’"));
-        let cand = Candidate {
-            target,
-            exact: exact.then(|| curly.clone()),
-            capitalised,
-        };
-        out.push((curly, cand));
-    }
-    let cand = Candidate {
-        target,
-        exact: exact.then(|| surface.clone()),
-        capitalised,
-    };
-    out.push((surface, cand));
-}
-
 /// A one-hash Bloom filter of 2^16 bits (8 KiB, stays in L1): most words of a
 /// release begin no surface, and this answers that without a table probe.
 #[derive(Clone, Debug)]
@@ -573,105 +547,272 @@ type Index = (
     Vec<Candidate>,
 );
 
-/// Folds every surface into one arena, merges equal surfaces (keeping their
-/// candidates in priority order), and groups them by the hash of their first
-/// word, longest first. A few flat allocations, whatever the number of surfaces.
-fn index_surfaces(surfaces: Vec<(Cow<'static, str>, Candidate)>) -> Index {
-    let mut arena: Vec<u8> = Vec::with_capacity(surfaces.iter().map(|(s, _)| s.len()).sum());
-    // (start, len, first-word length) of each surface's folded form.
-    let mut spans: Vec<(u32, u32, u32)> = Vec::with_capacity(surfaces.len());
-    for (s, _) in &surfaces {
-        let start = arena.len() as u32;
-        arena.extend(fold(s.as_bytes()));
-        spans.push((start, s.len() as u32, word_end(s, 0) as u32));
-    }
-    let key = |i: usize| {
-        let (start, len, _) = spans[i];
-        &arena[start as usize..(start + len) as usize]
-    };
-    // Equal surfaces form one group; groups keep their members' input (priority) order.
-    let mut group_of_key: FxHashMap<&[u8], u32> = FxHashMap::default();
-    group_of_key.reserve(surfaces.len());
-    let mut firsts: Vec<usize> = Vec::new();
-    let mut group: Vec<u32> = vec![u32::MAX; surfaces.len()];
-    for i in
-        (0..surfaces.len()).filter(|&i| spans[i].2 > 0 && spans[i].2 as usize <= MAX_FIRST_WORD)
-    {
-        let next = firsts.len() as u32;
-        let g = *group_of_key.entry(key(i)).or_insert(next);
-        if g == next {
-            firsts.push(i);
+/// What a surface says about itself, from one pass over its bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Shape {
+    /// No lower-case letter and some upper-case one: matched case-sensitively.
+    all_caps: bool,
+    /// Has a space (a one-word name must be capitalised).
+    spaced: bool,
+    /// Has a straight apostrophe (it also matches a curly one).
+    apostrophe: bool,
+}
+
+impl Shape {
+    fn of(s: &str) -> Shape {
+        let (mut upper, mut lower, mut other) = (false, false, false);
+        let (mut spaced, mut apostrophe) = (false, false);
+        for &b in s.as_bytes() {
+            upper |= b.is_ascii_uppercase();
+            lower |= b.is_ascii_lowercase();
+            other |= b >= 0x80;
+            spaced |= b == b' ';
+            apostrophe |= b == b'\'';
         }
-        group[i] = g;
+        if other {
+            upper = s.chars().any(char::is_uppercase);
+            lower = s.chars().any(char::is_lowercase);
+        }
+        Shape {
+            all_caps: upper && !lower,
+            spaced,
+            apostrophe,
+        }
     }
-    // Counting sort of the candidates by group, stable.
-    let mut counts = vec![0u32; firsts.len() + 1];
-    for &g in group.iter().filter(|&&g| g != u32::MAX) {
-        counts[g as usize + 1] += 1;
+}
+
+/// The builder of the surface index: every distinct surface folded once into
+/// the arena (an open-addressing table of their hashes merges equal ones),
+/// each with a short list of candidates in priority order.
+struct SurfaceIndex {
+    arena: Vec<u8>,
+    /// (start, len, first-word length) of each distinct surface in the arena.
+    spans: Vec<(u32, u32, u32)>,
+    /// The hash of each distinct surface's folded bytes.
+    hashes: Vec<u64>,
+    /// Open addressing over `hashes`: a surface number, or `u32::MAX`.
+    slots: Vec<u32>,
+    /// Each distinct surface's first and last candidate in `cands`.
+    lists: Vec<(u32, u32)>,
+    /// Candidates (taken out in [`SurfaceIndex::finish`]).
+    cands: Vec<Option<Candidate>>,
+    /// The next candidate of the same surface (`NONE` ends).
+    next: Vec<u32>,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl SurfaceIndex {
+    fn with_capacity(n: usize) -> SurfaceIndex {
+        SurfaceIndex {
+            arena: Vec::with_capacity(n * 20),
+            spans: Vec::with_capacity(n),
+            hashes: Vec::with_capacity(n),
+            slots: vec![NONE; (2 * n).next_power_of_two().max(16)],
+            lists: Vec::with_capacity(n),
+            cands: Vec::with_capacity(n),
+            next: Vec::with_capacity(n),
+        }
     }
-    for g in 1..counts.len() {
-        counts[g] += counts[g - 1];
+
+    /// Adds a surface (trimmed; nothing when empty) naming `target`, and its
+    /// curly-apostrophe form when it has a straight apostrophe.
+    fn add(&mut self, surface: &'static str, target: Target) {
+        let surface = trim(surface);
+        if surface.is_empty() {
+            return;
+        }
+        let shape = Shape::of(surface);
+        let capitalised = !shape.spaced;
+        if shape.apostrophe {
+            let curly = surface.replace('\'', "’");
+            let exact = shape.all_caps.then(|| Cow::Owned(curly.clone()));
+            self.add_folded(
+                &curly,
+                Candidate {
+                    target,
+                    exact,
+                    capitalised,
+                },
+            );
+        }
+        let exact = shape.all_caps.then_some(Cow::Borrowed(surface));
+        self.add_folded(
+            surface,
+            Candidate {
+                target,
+                exact,
+                capitalised,
+            },
+        );
     }
-    let mut slots: Vec<Option<&Candidate>> = vec![None; counts[firsts.len()] as usize];
-    let mut fill = counts.clone();
-    for (i, &g) in group.iter().enumerate().filter(|(_, g)| **g != u32::MAX) {
-        slots[fill[g as usize] as usize] = Some(&surfaces[i].1);
-        fill[g as usize] += 1;
+
+    /// Folds `surface` into the arena (or finds it there) and appends `cand`
+    /// to its candidates, unless it has one with the same target and case.
+    /// A surface whose first word is empty or too long is left out.
+    fn add_folded(&mut self, surface: &str, cand: Candidate) {
+        let first = word_end(surface, 0);
+        if first == 0 || first > MAX_FIRST_WORD {
+            return;
+        }
+        let start = self.arena.len();
+        self.arena.extend(fold(surface.as_bytes()));
+        let hash = {
+            let mut h = rustc_hash::FxHasher::default();
+            h.write(&self.arena[start..]);
+            h.finish()
+        };
+        if 2 * (self.spans.len() + 1) > self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut k = slot_of(hash, mask);
+        loop {
+            let id = self.slots[k];
+            if id == NONE {
+                break;
+            }
+            let (s, len, _) = self.spans[id as usize];
+            if self.hashes[id as usize] == hash
+                && self.arena[s as usize..(s + len) as usize] == self.arena[start..]
+            {
+                self.arena.truncate(start);
+                let (head, tail) = self.lists[id as usize];
+                let mut c = head;
+                while c != NONE {
+                    let d = self.cands[c as usize].as_ref().expect("not taken yet");
+                    if d.target == cand.target && d.exact == cand.exact {
+                        return;
+                    }
+                    c = self.next[c as usize];
+                }
+                let new = self.cands.len() as u32;
+                self.cands.push(Some(cand));
+                self.next.push(NONE);
+                self.next[tail as usize] = new;
+                self.lists[id as usize].1 = new;
+                return;
+            }
+            k = (k + 1) & mask;
+        }
+        let id = self.spans.len() as u32;
+        self.slots[k] = id;
+        self.spans
+            .push((start as u32, surface.len() as u32, first as u32));
+        self.hashes.push(hash);
+        let c = self.cands.len() as u32;
+        self.cands.push(Some(cand));
+        self.next.push(NONE);
+        self.lists.push((c, c));
     }
-    let mut table: Vec<(u64, Surface)> = Vec::with_capacity(firsts.len());
-    let mut candidates: Vec<Candidate> = Vec::with_capacity(slots.len());
-    for (g, &first) in firsts.iter().enumerate() {
-        let cand_start = candidates.len() as u32;
-        for c in slots[counts[g] as usize..counts[g + 1] as usize]
-            .iter()
-            .flatten()
-        {
-            let dup = candidates[cand_start as usize..]
-                .iter()
-                .any(|d| d.target == c.target && d.exact == c.exact);
-            if !dup {
-                candidates.push((*c).clone());
+
+    /// Doubles the open-addressing table.
+    fn grow(&mut self) {
+        self.slots = vec![NONE; 2 * self.slots.len()];
+        let mask = self.slots.len() - 1;
+        for (id, &hash) in self.hashes.iter().enumerate() {
+            let mut k = slot_of(hash, mask);
+            while self.slots[k] != NONE {
+                k = (k + 1) & mask;
+            }
+            self.slots[k] = id as u32;
+        }
+    }
+
+    /// The arena, the surfaces grouped by the hash of their first word
+    /// (longest first, then in the order they came), the index of the
+    /// groups and the candidates. Linear: a counting sort by group.
+    fn finish(mut self) -> Index {
+        let n = self.spans.len();
+        let mut candidates = Vec::with_capacity(self.cands.len());
+        let mut cand_ranges = Vec::with_capacity(n);
+        for &(head, _) in &self.lists {
+            let start = candidates.len() as u32;
+            let mut c = head;
+            while c != NONE {
+                candidates.push(self.cands[c as usize].take().expect("each candidate once"));
+                c = self.next[c as usize];
+            }
+            cand_ranges.push((start, candidates.len() as u32 - start));
+        }
+        // Group number of each first word, and the size of each group.
+        let mut index: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+        index.reserve(n);
+        let mut group_of = Vec::with_capacity(n);
+        let mut sizes: Vec<u32> = Vec::with_capacity(n);
+        for &(start, _, first) in &self.spans {
+            let hash = hash_word(&self.arena[start as usize..(start + first) as usize]);
+            let next = sizes.len() as u32;
+            let g = index.entry(hash).or_insert((next, 0)).0;
+            if g == next {
+                sizes.push(0);
+            }
+            sizes[g as usize] += 1;
+            group_of.push(g);
+        }
+        let mut ends = sizes;
+        let mut total = 0;
+        for e in &mut ends {
+            total += *e;
+            *e = total;
+        }
+        // Filled from each group's end backwards, last surface first: each
+        // group ends up in input order.
+        let mut order = vec![0u32; n];
+        let mut fill = ends.clone();
+        for (id, &g) in group_of.iter().enumerate().rev() {
+            fill[g as usize] -= 1;
+            order[fill[g as usize] as usize] = id as u32;
+        }
+        for v in index.values_mut() {
+            let g = v.0 as usize;
+            *v = (if g == 0 { 0 } else { ends[g - 1] }, ends[g]);
+        }
+        for &(from, to) in index.values() {
+            if to - from > 1 {
+                order[from as usize..to as usize]
+                    .sort_unstable_by_key(|&id| (std::cmp::Reverse(self.spans[id as usize].1), id));
             }
         }
-        let (start, len, first_len) = spans[first];
-        let hash = hash_word(&arena[start as usize..(start + first_len) as usize]);
-        let cand_len = candidates.len() as u32 - cand_start;
-        let after = &arena[(start + first_len) as usize..(start + len) as usize];
-        let next = [
-            after.first().copied().unwrap_or(0),
-            after.get(1).copied().unwrap_or(0),
-        ];
-        table.push((
-            hash,
-            Surface {
-                start,
-                len,
-                first: first_len,
-                cand_start,
-                cand_len,
-                next,
-            },
-        ));
+        let table = order
+            .iter()
+            .map(|&id| {
+                let (start, len, first) = self.spans[id as usize];
+                let after = &self.arena[(start + first) as usize..(start + len) as usize];
+                let (cand_start, cand_len) = cand_ranges[id as usize];
+                Surface {
+                    start,
+                    len,
+                    first,
+                    cand_start,
+                    cand_len,
+                    next: [
+                        after.first().copied().unwrap_or(0),
+                        after.get(1).copied().unwrap_or(0),
+                    ],
+                }
+            })
+            .collect();
+        (self.arena, table, index, candidates)
     }
-    table.sort_unstable_by(|a, b| {
-        a.0.cmp(&b.0)
-            .then(b.1.len.cmp(&a.1.len))
-            .then(a.1.start.cmp(&b.1.start))
-    });
-    let mut index: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
-    index.reserve(table.len());
-    for (i, (hash, _)) in table.iter().enumerate() {
-        index
-            .entry(*hash)
-            .and_modify(|r| r.1 = i as u32 + 1)
-            .or_insert((i as u32, i as u32 + 1));
+}
+
+/// The first slot to try for a hash.
+#[inline]
+fn slot_of(hash: u64, mask: usize) -> usize {
+    (hash >> 32) as usize & mask
+}
+
+/// `s.trim()`, without decoding when `s` starts and ends with ASCII that is
+/// not white space (nearly every item).
+#[inline]
+fn trim(s: &str) -> &str {
+    let solid = |b: u8| b.is_ascii() && !b.is_ascii_whitespace() && b != 0x0b;
+    match s.as_bytes() {
+        [first, .., last] if solid(*first) && solid(*last) => s,
+        [only] if solid(*only) => s,
+        _ => s.trim(),
     }
-    (
-        arena,
-        table.into_iter().map(|(_, s)| s).collect(),
-        index,
-        candidates,
-    )
 }
 
 /// Whole words: no letter or digit just before or just after.
