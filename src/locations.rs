@@ -38,8 +38,8 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
     doc.locations = order
         .into_iter()
         .map(|i| Location {
-            name: names.places[i].name.clone(),
-            country: names.places[i].country.clone(),
+            name: names.places[i].name.to_string(),
+            country: names.places[i].country.map(str::to_string),
             mentions: by_place.remove(&i).unwrap_or_default(),
         })
         .collect();

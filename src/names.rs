@@ -27,19 +27,19 @@ use std::hash::Hasher;
 #[derive(Clone, Debug)]
 pub struct OrgEntry {
     /// Stable id.
-    pub id: String,
+    pub id: &'static str,
     /// Official English name.
-    pub name: String,
+    pub name: &'static str,
     /// Acronyms, the canonical one first.
-    pub acronyms: Vec<String>,
+    pub acronyms: Vec<&'static str>,
     /// What it is.
     pub kind: OrgKind,
     /// Parent organisation id.
-    pub parent: Option<String>,
+    pub parent: Option<&'static str>,
     /// ISO alpha-2 code of a national body.
-    pub country: Option<String>,
+    pub country: Option<&'static str>,
     /// Other names.
-    pub variants: Vec<String>,
+    pub variants: Vec<&'static str>,
 }
 
 /// What kind of place an entry is.
@@ -54,9 +54,9 @@ pub enum PlaceKind {
 #[derive(Clone, Debug)]
 pub struct PlaceEntry {
     /// Canonical name.
-    pub name: String,
+    pub name: &'static str,
     /// ISO alpha-2 code of the country it is (or is in).
-    pub country: Option<String>,
+    pub country: Option<&'static str>,
     /// Country, city or region.
     pub kind: PlaceKind,
 }
@@ -113,11 +113,11 @@ pub struct Names {
     /// Acronym → org index (the first entry listing it).
     acronym_index: FxHashMap<&'static str, usize>,
     /// Country code → demonyms and names (for affiliations).
-    pub demonyms: FxHashMap<String, String>,
+    pub demonyms: FxHashMap<&'static str, &'static str>,
     /// Country code → index into `places`.
     country_index: FxHashMap<&'static str, usize>,
     /// Organisation head words and their kind.
-    pub org_words: FxHashMap<String, OrgKind>,
+    pub org_words: FxHashMap<&'static str, OrgKind>,
     /// Every distinct surface, case-folded, end to end.
     arena: Vec<u8>,
     /// The surfaces, grouped by the hash of their first word, longest first.
@@ -132,8 +132,19 @@ pub struct Names {
 
 /// A list cell's items (`|` between them), empty items dropped, as
 /// [`crate::gazetteer::Row::list`] gives them.
-fn list(cell: &str) -> impl Iterator<Item = &str> {
-    cell.split('|').map(str::trim).filter(|s| !s.is_empty())
+fn list(cell: &'static str) -> impl Iterator<Item = &'static str> {
+    let mut rest = cell;
+    std::iter::from_fn(move || {
+        while !rest.is_empty() {
+            let end = rest.bytes().position(|b| b == b'|').unwrap_or(rest.len());
+            let item = trim(&rest[..end]);
+            rest = rest.get(end + 1..).unwrap_or("");
+            if !item.is_empty() {
+                return Some(item);
+            }
+        }
+        None
+    })
 }
 
 impl Names {
@@ -161,27 +172,30 @@ impl Names {
                 if !parent.is_empty() {
                     parent_checks.push((parent, &file.path, row.line));
                 }
+                let new_variants;
                 let i = match org_index.get(id) {
                     Some(&i) => {
                         let e = &mut orgs[i];
                         if !name.is_empty() {
-                            e.name = name.to_string();
+                            e.name = name;
                         }
                         if let Some(k) = kind {
                             e.kind = k;
                         }
                         if !parent.is_empty() {
-                            e.parent = Some(parent.to_string());
+                            e.parent = Some(parent);
                         }
                         if !country.is_empty() {
-                            e.country = Some(country.to_string());
+                            e.country = Some(country);
                         }
                         for a in list(acronyms) {
-                            if !e.acronyms.iter().any(|x| x == a) {
-                                e.acronyms.push(a.to_string());
+                            if !e.acronyms.contains(&a) {
+                                e.acronyms.push(a);
                             }
                         }
-                        e.variants.extend(list(variants).map(str::to_string));
+                        let from = e.variants.len();
+                        e.variants.extend(list(variants));
+                        new_variants = from..e.variants.len();
                         i
                     }
                     None => {
@@ -194,14 +208,15 @@ impl Names {
                         let i = orgs.len();
                         org_index.insert(id, i);
                         orgs.push(OrgEntry {
-                            id: id.to_string(),
-                            name: name.to_string(),
-                            acronyms: list(acronyms).map(str::to_string).collect(),
+                            id,
+                            name,
+                            acronyms: list(acronyms).collect(),
                             kind,
-                            parent: (!parent.is_empty()).then(|| parent.to_string()),
-                            country: (!country.is_empty()).then(|| country.to_string()),
-                            variants: list(variants).map(str::to_string).collect(),
+                            parent: (!parent.is_empty()).then_some(parent),
+                            country: (!country.is_empty()).then_some(country),
+                            variants: list(variants).collect(),
                         });
+                        new_variants = 0..orgs[i].variants.len();
                         i
                     }
                 };
@@ -218,7 +233,7 @@ impl Names {
                         .or_insert(i);
                     surfaces.add(a, target);
                 }
-                for s in list(variants) {
+                for &s in &orgs[i].variants[new_variants] {
                     surfaces.add(s, target);
                 }
             }
@@ -246,8 +261,8 @@ impl Names {
                 let i = places.len();
                 country_index.insert(code, i);
                 places.push(PlaceEntry {
-                    name: name.to_string(),
-                    country: Some(code.to_string()),
+                    name,
+                    country: Some(code),
                     kind: PlaceKind::Country,
                 });
                 let target = Target::Place(i);
@@ -257,7 +272,7 @@ impl Names {
                     surfaces.add(s, target);
                 }
                 for d in list(names) {
-                    demonyms.insert(d.to_string(), code.to_string());
+                    demonyms.insert(d, code);
                 }
             }
         }
@@ -266,8 +281,8 @@ impl Names {
                 let [name, code, variants] = row.cut();
                 let i = places.len();
                 places.push(PlaceEntry {
-                    name: name.to_string(),
-                    country: Some(code.to_string()),
+                    name,
+                    country: Some(code),
                     kind: PlaceKind::City,
                 });
                 let target = Target::Place(i);
@@ -282,7 +297,7 @@ impl Names {
                 let [name, variants] = row.cut();
                 let i = places.len();
                 places.push(PlaceEntry {
-                    name: name.to_string(),
+                    name,
                     country: None,
                     kind: PlaceKind::Region,
                 });
@@ -298,7 +313,7 @@ impl Names {
             for row in &file.rows {
                 let [word, kind] = row.cut();
                 if let Some(kind) = OrgKind::parse(kind) {
-                    org_words.insert(word.to_string(), kind);
+                    org_words.insert(word, kind);
                 }
             }
         }
@@ -480,12 +495,6 @@ fn eq_folded(text: &[u8], key: &[u8]) -> bool {
     text.len() == key.len() && text.iter().zip(key).all(|(&t, &k)| fold_byte(t) == k)
 }
 
-/// ASCII case folded, and line breaks and tabs count as spaces: the same
-/// byte length as the input, so offsets carry over.
-fn fold(bytes: &[u8]) -> impl Iterator<Item = u8> + '_ {
-    bytes.iter().map(|&b| fold_byte(b))
-}
-
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -560,26 +569,52 @@ struct Shape {
 
 impl Shape {
     fn of(s: &str) -> Shape {
-        let (mut upper, mut lower, mut other) = (false, false, false);
-        let (mut spaced, mut apostrophe) = (false, false);
-        for &b in s.as_bytes() {
-            upper |= b.is_ascii_uppercase();
-            lower |= b.is_ascii_lowercase();
-            other |= b >= 0x80;
-            spaced |= b == b' ';
-            apostrophe |= b == b'\'';
-        }
-        if other {
-            upper = s.chars().any(char::is_uppercase);
-            lower = s.chars().any(char::is_lowercase);
-        }
+        let flags = s.bytes().fold(0, |f, b| f | SHAPE[b as usize]);
+        let (upper, lower) = if flags & NON_ASCII == 0 {
+            (flags & UPPER != 0, flags & LOWER != 0)
+        } else {
+            (
+                s.chars().any(char::is_uppercase),
+                s.chars().any(char::is_lowercase),
+            )
+        };
         Shape {
             all_caps: upper && !lower,
-            spaced,
-            apostrophe,
+            spaced: flags & SPACE != 0,
+            apostrophe: flags & APOSTROPHE != 0,
         }
     }
 }
+
+const UPPER: u8 = 1;
+const LOWER: u8 = 2;
+const NON_ASCII: u8 = 4;
+const SPACE: u8 = 8;
+const APOSTROPHE: u8 = 16;
+
+/// The [`Shape`] flag of each byte.
+const SHAPE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c >= 0x80 {
+            NON_ASCII
+        } else if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_lowercase() {
+            LOWER
+        } else if c == b' ' {
+            SPACE
+        } else if c == b'\'' {
+            APOSTROPHE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 /// The builder of the surface index: every distinct surface folded once into
 /// the arena (an open-addressing table of their hashes merges equal ones),
@@ -656,7 +691,8 @@ impl SurfaceIndex {
             return;
         }
         let start = self.arena.len();
-        self.arena.extend(fold(surface.as_bytes()));
+        self.arena.extend_from_slice(surface.as_bytes());
+        fold_in_place(&mut self.arena[start..]);
         let hash = {
             let mut h = rustc_hash::FxHasher::default();
             h.write(&self.arena[start..]);
@@ -750,29 +786,41 @@ impl SurfaceIndex {
             sizes[g as usize] += 1;
             group_of.push(g);
         }
-        let mut ends = sizes;
+        // Two stable counting sorts: by length, longest first, then by group.
+        let by_length = {
+            let longest = self.spans.iter().map(|s| s.1).max().unwrap_or(0) as usize;
+            let mut starts = vec![0u32; longest + 2];
+            for &(_, len, _) in &self.spans {
+                starts[longest - len as usize + 1] += 1;
+            }
+            for k in 1..starts.len() {
+                starts[k] += starts[k - 1];
+            }
+            let mut out = vec![0u32; n];
+            for (id, &(_, len, _)) in self.spans.iter().enumerate() {
+                let slot = &mut starts[longest - len as usize];
+                out[*slot as usize] = id as u32;
+                *slot += 1;
+            }
+            out
+        };
+        let mut starts = Vec::with_capacity(sizes.len() + 1);
         let mut total = 0;
-        for e in &mut ends {
-            total += *e;
-            *e = total;
+        starts.push(0);
+        for &size in &sizes {
+            total += size;
+            starts.push(total);
         }
-        // Filled from each group's end backwards, last surface first: each
-        // group ends up in input order.
         let mut order = vec![0u32; n];
-        let mut fill = ends.clone();
-        for (id, &g) in group_of.iter().enumerate().rev() {
-            fill[g as usize] -= 1;
-            order[fill[g as usize] as usize] = id as u32;
+        let mut fill = starts.clone();
+        for &id in &by_length {
+            let slot = &mut fill[group_of[id as usize] as usize];
+            order[*slot as usize] = id;
+            *slot += 1;
         }
         for v in index.values_mut() {
             let g = v.0 as usize;
-            *v = (if g == 0 { 0 } else { ends[g - 1] }, ends[g]);
-        }
-        for &(from, to) in index.values() {
-            if to - from > 1 {
-                order[from as usize..to as usize]
-                    .sort_unstable_by_key(|&id| (std::cmp::Reverse(self.spans[id as usize].1), id));
-            }
+            *v = (starts[g], starts[g + 1]);
         }
         let table = order
             .iter()
@@ -794,6 +842,19 @@ impl SurfaceIndex {
             })
             .collect();
         (self.arena, table, index, candidates)
+    }
+}
+
+/// [`fold_byte`] on every byte, branch-free (so it vectorises).
+fn fold_in_place(bytes: &mut [u8]) {
+    for b in bytes {
+        let upper = b.wrapping_sub(b'A') < 26;
+        let space = matches!(*b, b'\n' | b'\t' | b'\r');
+        *b = if space {
+            b' '
+        } else {
+            *b | (u8::from(upper) << 5)
+        };
     }
 }
 
@@ -820,4 +881,170 @@ pub(crate) fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_splits_trims_and_drops_empty_items() {
+        let got: Vec<&str> = list(" a | b c ||d|").collect();
+        assert_eq!(got, ["a", "b c", "d"]);
+        assert_eq!(list("").count(), 0);
+        assert_eq!(list("|").count(), 0);
+    }
+
+    #[test]
+    fn trim_is_str_trim() {
+        for s in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\tab\u{b}",
+            "é",
+            " é ",
+            "\u{a0}x\u{a0}",
+            "x\u{b}",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn shape_of_surfaces() {
+        let all_caps = |s| Shape::of(s).all_caps;
+        assert!(all_caps("ECO"));
+        assert!(all_caps("G-20"));
+        assert!(all_caps("ÉCOWAS"));
+        assert!(!all_caps("Eco"));
+        assert!(!all_caps("ÉCOWAs"));
+        assert!(!all_caps("20"));
+        assert!(!all_caps("ŞCo"));
+        assert!(Shape::of("a b").spaced);
+        assert!(!Shape::of("a\tb").spaced);
+        assert!(Shape::of("Cote d'Ivoire").apostrophe);
+        assert!(!Shape::of("Côte d’Ivoire").apostrophe);
+    }
+
+    #[test]
+    fn fold_in_place_is_fold_byte() {
+        let mut bytes: Vec<u8> = (0..=255).collect();
+        fold_in_place(&mut bytes);
+        for b in 0..=255u8 {
+            assert_eq!(bytes[b as usize], fold_byte(b), "{b}");
+        }
+    }
+
+    fn org(i: usize) -> Candidate {
+        Candidate {
+            target: Target::Org(i),
+            exact: None,
+            capitalised: false,
+        }
+    }
+
+    #[test]
+    fn equal_surfaces_merge_their_candidates_in_order() {
+        let mut ix = SurfaceIndex::with_capacity(1);
+        ix.add_folded("World Bank", org(0));
+        ix.add_folded("WORLD\nbank", org(1));
+        ix.add_folded("World Bank", org(0));
+        ix.add_folded("World Bank Group", org(2));
+        ix.add_folded("(bad", org(3));
+        let (arena, table, index, candidates) = ix.finish();
+        assert_eq!(arena, b"world bankworld bank group");
+        let (from, to) = index[&hash_word(b"world")];
+        let group = &table[from as usize..to as usize];
+        assert_eq!(group.len(), 2);
+        // Longest first.
+        assert_eq!((group[0].len, group[1].len), (16, 10));
+        let of = |e: &Surface| {
+            candidates[e.cand_start as usize..(e.cand_start + e.cand_len) as usize]
+                .iter()
+                .map(|c| c.target)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(of(&group[0]), [Target::Org(2)]);
+        assert_eq!(of(&group[1]), [Target::Org(0), Target::Org(1)]);
+        assert_eq!(group[1].next, *b" b");
+        assert_eq!(index.len(), 1);
+    }
+
+    #[test]
+    fn the_table_grows() {
+        let words: Vec<String> = (0..1000).map(|i| format!("Word{i} Thing")).collect();
+        let mut ix = SurfaceIndex::with_capacity(1);
+        for (i, w) in words.iter().enumerate() {
+            ix.add_folded(w, org(i));
+            ix.add_folded(&w.to_uppercase(), org(i + 1));
+        }
+        assert_eq!(ix.spans.len(), 1000);
+        let (_, table, index, candidates) = ix.finish();
+        assert_eq!(
+            (table.len(), index.len(), candidates.len()),
+            (1000, 1000, 2000)
+        );
+    }
+
+    #[test]
+    fn build_merges_rows_and_finds_names() {
+        let orgs = "id\tname\tacronyms\tkind\tparent\tcountry\tvariants\n\
+            un\tUnited Nations\tUN\tigo\t\t\tU.N.\n\
+            undp\tUnited Nations Development Programme\tUNDP|PNUD\tagency\tun\t\t\n\
+            pnud\tPrograma de las Naciones Unidas\tPNUD\tagency\t\t\t\n";
+        let user = "id\tname\tacronyms\tkind\tparent\tcountry\tvariants\n\
+            un\tThe United Nations\tONU\t\t\t\tUnited Nations Organization|Nations' Union\n";
+        let countries = "code\tname\tofficial\tvariants\tdemonyms\n\
+            CI\tCote d'Ivoire\tRepublic of Cote d'Ivoire\tIvory Coast\tIvorian\n";
+        let cities = "name\tcountry\tvariants\tcapital\nAbidjan\tCI\t\t\n";
+        let g = Gazetteers::from_texts(&[
+            ("organisations.tsv", orgs),
+            ("user.tsv", user),
+            ("countries.tsv", countries),
+            ("cities.tsv", cities),
+        ])
+        .expect("test gazetteers parse");
+        let n = Names::build(&g).expect("builds");
+        let un = n.org("un").expect("un");
+        assert_eq!(un.name, "The United Nations");
+        assert_eq!(un.acronyms, ["UN", "ONU"]);
+        assert_eq!(
+            un.variants,
+            ["U.N.", "United Nations Organization", "Nations' Union"]
+        );
+        assert_eq!(n.org("undp").and_then(|o| o.parent), Some("un"));
+        assert_eq!(n.org_by_acronym("PNUD"), Some(1));
+        assert_eq!(n.org_by_acronym("ONU"), Some(0));
+        assert_eq!(n.country("CI").map(|c| c.name), Some("Cote d'Ivoire"));
+        assert_eq!(n.demonyms.get("Ivorian"), Some(&"CI"));
+        let text = "The UNITED NATIONS and the un met in Côte d’Ivoire, Cote d’Ivoire \
+            and Abidjan; the Nations’ Union and ONU too.";
+        let found: Vec<(&str, Target)> = n
+            .find(text)
+            .iter()
+            .map(|h| (&text[h.span.start..h.span.end], h.target))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("The UNITED NATIONS", Target::Org(0)),
+                ("Cote d’Ivoire", Target::Place(0)),
+                ("Abidjan", Target::Place(1)),
+                ("Nations’ Union", Target::Org(0)),
+                ("ONU", Target::Org(0)),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unknown_parent_is_an_error() {
+        let orgs = "id\tname\tacronyms\tkind\tparent\tcountry\tvariants\n\
+            a\tAlpha\t\tigo\tzz\t\t\n";
+        let g = Gazetteers::from_texts(&[("organisations.tsv", orgs)]).expect("parses");
+        let e = Names::build(&g).expect_err("zz is no organisation");
+        assert_eq!(e.line, 2);
+    }
 }

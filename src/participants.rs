@@ -1101,7 +1101,7 @@ pub fn find(
                         let at = Span::new(end - w.len(), end);
                         if !els.iter().any(|x| x.span.overlaps(at)) {
                             out.push(Candidate {
-                                party: Party::Country(code.clone()),
+                                party: Party::Country(code.to_string()),
                                 role,
                                 at,
                                 cue: f.span,
