@@ -684,7 +684,7 @@ fn organiser_in_name(
         };
         return names
             .org(id)
-            .and_then(|o| o.parent.clone())
+            .and_then(|o| o.parent.map(str::to_string))
             .filter(named)
             .or_else(|| Some(id.to_string()));
     }

@@ -47,7 +47,7 @@ pub fn rows(record: &Record, resources: &Resources) -> Vec<Row> {
                     let name = resources
                         .names
                         .country(code)
-                        .map_or_else(|| code.clone(), |c| c.name.clone());
+                        .map_or_else(|| code.clone(), |c| c.name.to_string());
                     (code.clone(), name, String::new())
                 }
                 (None, None) => Default::default(),

@@ -45,8 +45,8 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
         .map(|i| {
             let (mentions, why) = by_place.remove(&i).unwrap_or_default();
             Location {
-                name: names.places[i].name.clone(),
-                country: names.places[i].country.clone(),
+                name: names.places[i].name.to_string(),
+                country: names.places[i].country.map(str::to_string),
                 mentions,
                 why,
             }

@@ -21,24 +21,25 @@ use crate::error::{GazetteerError, GazetteerErrorKind};
 use crate::gazetteer::{Gazetteers, Kind};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
+use std::hash::Hasher;
 
 /// An organisation entry after merging the gazetteers.
 #[derive(Clone, Debug)]
 pub struct OrgEntry {
     /// Stable id.
-    pub id: String,
+    pub id: &'static str,
     /// Official English name.
-    pub name: String,
+    pub name: &'static str,
     /// Acronyms, the canonical one first.
-    pub acronyms: Vec<String>,
+    pub acronyms: Vec<&'static str>,
     /// What it is.
     pub kind: OrgKind,
     /// Parent organisation id.
-    pub parent: Option<String>,
+    pub parent: Option<&'static str>,
     /// ISO alpha-2 code of a national body.
-    pub country: Option<String>,
+    pub country: Option<&'static str>,
     /// Other names.
-    pub variants: Vec<String>,
+    pub variants: Vec<&'static str>,
 }
 
 /// What kind of place an entry is.
@@ -53,9 +54,9 @@ pub enum PlaceKind {
 #[derive(Clone, Debug)]
 pub struct PlaceEntry {
     /// Canonical name.
-    pub name: String,
+    pub name: &'static str,
     /// ISO alpha-2 code of the country it is (or is in).
-    pub country: Option<String>,
+    pub country: Option<&'static str>,
     /// Country, city or region.
     pub kind: PlaceKind,
 }
@@ -112,15 +113,15 @@ pub struct Names {
     /// Place entries.
     pub places: Vec<PlaceEntry>,
     /// Org id → index into `orgs`.
-    org_index: FxHashMap<String, usize>,
+    org_index: FxHashMap<&'static str, usize>,
     /// Acronym → org index (the first entry listing it).
-    acronym_index: FxHashMap<String, usize>,
+    acronym_index: FxHashMap<&'static str, usize>,
     /// Country code → demonyms and names (for affiliations).
-    pub demonyms: FxHashMap<String, String>,
+    pub demonyms: FxHashMap<&'static str, &'static str>,
     /// Country code → index into `places`.
-    country_index: FxHashMap<String, usize>,
+    country_index: FxHashMap<&'static str, usize>,
     /// Organisation head words and their kind.
-    pub org_words: FxHashMap<String, OrgKind>,
+    pub org_words: FxHashMap<&'static str, OrgKind>,
     /// Every distinct surface, case-folded, end to end.
     arena: Vec<u8>,
     /// The surfaces, grouped by the hash of their first word, longest first.
@@ -135,54 +136,76 @@ pub struct Names {
 
 /// A list cell's items (`|` between them), empty items dropped, as
 /// [`crate::gazetteer::Row::list`] gives them.
-fn list(cell: &str) -> impl Iterator<Item = &str> {
-    cell.split('|').map(str::trim).filter(|s| !s.is_empty())
-}
-
-/// No lower-case letter: an acronym or an all-caps variant, matched case-sensitively.
-fn all_caps(s: &str) -> bool {
-    s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)
+fn list(cell: &'static str) -> impl Iterator<Item = &'static str> {
+    let mut rest = cell;
+    std::iter::from_fn(move || {
+        while !rest.is_empty() {
+            let end = rest.bytes().position(|b| b == b'|').unwrap_or(rest.len());
+            let item = trim(&rest[..end]);
+            rest = rest.get(end + 1..).unwrap_or("");
+            if !item.is_empty() {
+                return Some(item);
+            }
+        }
+        None
+    })
 }
 
 impl Names {
     /// Merges the gazetteers (a later row with a known id replaces the fields
     /// it gives and adds its acronyms and variants) and builds the automaton.
     pub fn build(g: &Gazetteers) -> Result<Names, GazetteerError> {
-        let mut orgs: Vec<OrgEntry> = Vec::new();
-        let mut org_index: FxHashMap<String, usize> = FxHashMap::default();
+        let org_rows: usize = g.of(Kind::Organisations).map(|f| f.rows.len()).sum();
+        let place_rows: usize = [Kind::Countries, Kind::Cities, Kind::Regions]
+            .iter()
+            .flat_map(|&k| g.of(k))
+            .map(|f| f.rows.len())
+            .sum();
+        // About four surfaces an organisation, two a place.
+        let mut surfaces = SurfaceIndex::with_capacity(4 * org_rows + 2 * place_rows);
+        let mut orgs: Vec<OrgEntry> = Vec::with_capacity(org_rows);
+        let mut org_index: FxHashMap<&'static str, usize> = FxHashMap::default();
+        org_index.reserve(org_rows);
+        let mut acronym_index: FxHashMap<&'static str, usize> = FxHashMap::default();
+        acronym_index.reserve(org_rows);
         let mut parent_checks: Vec<(&str, &str, usize)> = Vec::new();
-        for file in g.of(Kind::Organisations) {
+        let at = |file: u16, row: &crate::gazetteer::Row<'_>| Why::Gazetteer {
+            file,
+            line: u32::try_from(row.line).unwrap_or(u32::MAX),
+        };
+        for (f, file) in g.of_indexed(Kind::Organisations) {
             for row in &file.rows {
+                let why = at(f, row);
                 let [id, name, acronyms, kind, parent, country, variants] = row.cut();
                 let kind = OrgKind::parse(kind);
-                let country = (!country.is_empty()).then(|| country.to_string());
                 if !parent.is_empty() {
                     parent_checks.push((parent, &file.path, row.line));
                 }
-                let parent = (!parent.is_empty()).then(|| parent.to_string());
-                let acronyms: Vec<String> = list(acronyms).map(str::to_string).collect();
-                let variants: Vec<String> = list(variants).map(str::to_string).collect();
-                match org_index.get(id) {
+                let new_variants;
+                let i = match org_index.get(id) {
                     Some(&i) => {
                         let e = &mut orgs[i];
                         if !name.is_empty() {
-                            e.name = name.to_string();
+                            e.name = name;
                         }
                         if let Some(k) = kind {
                             e.kind = k;
                         }
-                        if parent.is_some() {
-                            e.parent = parent;
+                        if !parent.is_empty() {
+                            e.parent = Some(parent);
                         }
-                        if country.is_some() {
-                            e.country = country;
+                        if !country.is_empty() {
+                            e.country = Some(country);
                         }
-                        for a in acronyms {
+                        for a in list(acronyms) {
                             if !e.acronyms.contains(&a) {
                                 e.acronyms.push(a);
                             }
                         }
-                        e.variants.extend(variants);
+                        let from = e.variants.len();
+                        e.variants.extend(list(variants));
+                        new_variants = from..e.variants.len();
+                        i
                     }
                     None => {
                         if name.is_empty() {
@@ -191,17 +214,36 @@ impl Names {
                         let Some(kind) = kind else {
                             return Err(file.error(row, GazetteerErrorKind::EmptyField("kind")));
                         };
-                        org_index.insert(id.to_string(), orgs.len());
+                        let i = orgs.len();
+                        org_index.insert(id, i);
                         orgs.push(OrgEntry {
-                            id: id.to_string(),
-                            name: name.to_string(),
-                            acronyms,
+                            id,
+                            name,
+                            acronyms: list(acronyms).collect(),
                             kind,
-                            parent,
-                            country,
-                            variants,
+                            parent: (!parent.is_empty()).then_some(parent),
+                            country: (!country.is_empty()).then_some(country),
+                            variants: list(variants).collect(),
                         });
+                        new_variants = 0..orgs[i].variants.len();
+                        i
                     }
+                };
+                // Every name, acronym and variant any row gave (a replaced
+                // name stays a surface); organisations come first, so they
+                // win a surface they share with a place.
+                let target = Target::Org(i);
+                surfaces.add(name, target, why);
+                for a in list(acronyms) {
+                    // The first organisation listing it (in gazetteer order).
+                    acronym_index
+                        .entry(a)
+                        .and_modify(|j| *j = (*j).min(i))
+                        .or_insert(i);
+                    surfaces.add(a, target, why);
+                }
+                for &s in &orgs[i].variants[new_variants] {
+                    surfaces.add(s, target, why);
                 }
             }
         }
@@ -219,117 +261,76 @@ impl Names {
             }
         }
 
-        let mut places = Vec::new();
-        let mut surfaces: Vec<(Cow<'static, str>, Candidate)> = Vec::new();
+        let mut places = Vec::with_capacity(place_rows);
         let mut demonyms = FxHashMap::default();
-        let mut country_index = FxHashMap::default();
-        let at = |file: u16, row: &crate::gazetteer::Row<'_>| Why::Gazetteer {
-            file,
-            line: u32::try_from(row.line).unwrap_or(u32::MAX),
-        };
+        let mut country_index: FxHashMap<&'static str, usize> = FxHashMap::default();
         for (f, file) in g.of_indexed(Kind::Countries) {
             for row in &file.rows {
-                let code = row.get(0);
+                let why = at(f, row);
+                let [code, name, official, variants, names] = row.cut();
                 let i = places.len();
-                country_index.insert(code.to_string(), i);
+                country_index.insert(code, i);
                 places.push(PlaceEntry {
-                    name: row.get(1).to_string(),
-                    country: Some(code.to_string()),
+                    name,
+                    country: Some(code),
                     kind: PlaceKind::Country,
                 });
-                for s in std::iter::once(row.get(1))
-                    .chain(std::iter::once(row.get(2)))
-                    .chain(row.list(3))
-                {
-                    push_surface(
-                        &mut surfaces,
-                        Cow::Borrowed(s),
-                        Target::Place(i),
-                        at(f, row),
-                    );
+                let target = Target::Place(i);
+                surfaces.add(name, target, why);
+                surfaces.add(official, target, why);
+                for s in list(variants) {
+                    surfaces.add(s, target, why);
                 }
-                for d in row.list(4) {
-                    demonyms.insert(d.to_string(), code.to_string());
+                for d in list(names) {
+                    demonyms.insert(d, code);
                 }
             }
         }
         for (f, file) in g.of_indexed(Kind::Cities) {
             for row in &file.rows {
-                let code = row.get(1);
+                let why = at(f, row);
+                let [name, code, variants] = row.cut();
                 let i = places.len();
                 places.push(PlaceEntry {
-                    name: row.get(0).to_string(),
-                    country: Some(code.to_string()),
+                    name,
+                    country: Some(code),
                     kind: PlaceKind::City,
                 });
-                for s in std::iter::once(row.get(0)).chain(row.list(2)) {
-                    push_surface(
-                        &mut surfaces,
-                        Cow::Borrowed(s),
-                        Target::Place(i),
-                        at(f, row),
-                    );
+                let target = Target::Place(i);
+                surfaces.add(name, target, why);
+                for s in list(variants) {
+                    surfaces.add(s, target, why);
                 }
             }
         }
         for (f, file) in g.of_indexed(Kind::Regions) {
             for row in &file.rows {
+                let why = at(f, row);
+                let [name, variants] = row.cut();
                 let i = places.len();
                 places.push(PlaceEntry {
-                    name: row.get(0).to_string(),
+                    name,
                     country: None,
                     kind: PlaceKind::Region,
                 });
-                for s in std::iter::once(row.get(0)).chain(row.list(1)) {
-                    push_surface(
-                        &mut surfaces,
-                        Cow::Borrowed(s),
-                        Target::Place(i),
-                        at(f, row),
-                    );
+                let target = Target::Place(i);
+                surfaces.add(name, target, why);
+                for s in list(variants) {
+                    surfaces.add(s, target, why);
                 }
             }
         }
-        let mut acronym_index = FxHashMap::default();
-        let mut org_surfaces = Vec::new();
-        for (i, o) in orgs.iter().enumerate() {
-            for a in &o.acronyms {
-                acronym_index.entry(a.clone()).or_insert(i);
-            }
-        }
-        // Every name, acronym and variant any row gave (a replaced name stays a surface).
-        for (f, row) in g
-            .of_indexed(Kind::Organisations)
-            .flat_map(|(f, file)| file.rows.iter().map(move |r| (f, r)))
-        {
-            let [id, name, acronyms, _, _, _, variants] = row.cut();
-            let Some(&i) = org_index.get(id) else {
-                continue;
-            };
-            for s in std::iter::once(name)
-                .chain(list(acronyms))
-                .chain(list(variants))
-            {
-                push_surface(
-                    &mut org_surfaces,
-                    Cow::Borrowed(s),
-                    Target::Org(i),
-                    at(f, row),
-                );
-            }
-        }
-        // Organisations first: they win a surface they share with a place.
-        org_surfaces.extend(surfaces);
         let mut org_words = FxHashMap::default();
         for file in g.of(Kind::OrgWords) {
             for row in &file.rows {
-                if let Some(kind) = OrgKind::parse(row.get(1)) {
-                    org_words.insert(row.get(0).to_string(), kind);
+                let [word, kind] = row.cut();
+                if let Some(kind) = OrgKind::parse(kind) {
+                    org_words.insert(word, kind);
                 }
             }
         }
 
-        let (arena, table, index, candidates) = index_surfaces(org_surfaces);
+        let (arena, table, index, candidates) = surfaces.finish();
         Ok(Names {
             orgs,
             places,
@@ -507,12 +508,6 @@ fn eq_folded(text: &[u8], key: &[u8]) -> bool {
     text.len() == key.len() && text.iter().zip(key).all(|(&t, &k)| fold_byte(t) == k)
 }
 
-/// ASCII case folded, and line breaks and tabs count as spaces: the same
-/// byte length as the input, so offsets carry over.
-fn fold(bytes: &[u8]) -> impl Iterator<Item = u8> + '_ {
-    bytes.iter().map(|&b| fold_byte(b))
-}
-
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -535,40 +530,6 @@ fn word_end(text: &str, start: usize) -> usize {
         }
     }
     i
-}
-
-fn push_surface(
-    out: &mut Vec<(Cow<'static, str>, Candidate)>,
-    surface: Cow<'static, str>,
-    target: Target,
-    why: Why,
-) {
-    let surface = match surface {
-        Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
-        Cow::Owned(s) => Cow::Owned(s.trim().to_string()),
-    };
-    if surface.is_empty() {
-        return;
-    }
-    let exact = all_caps(&surface);
-    let capitalised = !surface.contains(' ');
-    if surface.contains('\'') {
-        let curly: Cow<'static, str> = Cow::Owned(surface.replace('\'', "’"));
-        let cand = Candidate {
-            target,
-            exact: exact.then(|| curly.clone()),
-            capitalised,
-            why,
-        };
-        out.push((curly, cand));
-    }
-    let cand = Candidate {
-        target,
-        exact: exact.then(|| surface.clone()),
-        capitalised,
-        why,
-    };
-    out.push((surface, cand));
 }
 
 /// A one-hash Bloom filter of 2^16 bits (8 KiB, stays in L1): most words of a
@@ -608,105 +569,326 @@ type Index = (
     Vec<Candidate>,
 );
 
-/// Folds every surface into one arena, merges equal surfaces (keeping their
-/// candidates in priority order), and groups them by the hash of their first
-/// word, longest first. A few flat allocations, whatever the number of surfaces.
-fn index_surfaces(surfaces: Vec<(Cow<'static, str>, Candidate)>) -> Index {
-    let mut arena: Vec<u8> = Vec::with_capacity(surfaces.iter().map(|(s, _)| s.len()).sum());
-    // (start, len, first-word length) of each surface's folded form.
-    let mut spans: Vec<(u32, u32, u32)> = Vec::with_capacity(surfaces.len());
-    for (s, _) in &surfaces {
-        let start = arena.len() as u32;
-        arena.extend(fold(s.as_bytes()));
-        spans.push((start, s.len() as u32, word_end(s, 0) as u32));
-    }
-    let key = |i: usize| {
-        let (start, len, _) = spans[i];
-        &arena[start as usize..(start + len) as usize]
-    };
-    // Equal surfaces form one group; groups keep their members' input (priority) order.
-    let mut group_of_key: FxHashMap<&[u8], u32> = FxHashMap::default();
-    group_of_key.reserve(surfaces.len());
-    let mut firsts: Vec<usize> = Vec::new();
-    let mut group: Vec<u32> = vec![u32::MAX; surfaces.len()];
-    for i in
-        (0..surfaces.len()).filter(|&i| spans[i].2 > 0 && spans[i].2 as usize <= MAX_FIRST_WORD)
-    {
-        let next = firsts.len() as u32;
-        let g = *group_of_key.entry(key(i)).or_insert(next);
-        if g == next {
-            firsts.push(i);
+/// What a surface says about itself, from one pass over its bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Shape {
+    /// No lower-case letter and some upper-case one: matched case-sensitively.
+    all_caps: bool,
+    /// Has a space (a one-word name must be capitalised).
+    spaced: bool,
+    /// Has a straight apostrophe (it also matches a curly one).
+    apostrophe: bool,
+}
+
+impl Shape {
+    fn of(s: &str) -> Shape {
+        let flags = s.bytes().fold(0, |f, b| f | SHAPE[b as usize]);
+        let (upper, lower) = if flags & NON_ASCII == 0 {
+            (flags & UPPER != 0, flags & LOWER != 0)
+        } else {
+            (
+                s.chars().any(char::is_uppercase),
+                s.chars().any(char::is_lowercase),
+            )
+        };
+        Shape {
+            all_caps: upper && !lower,
+            spaced: flags & SPACE != 0,
+            apostrophe: flags & APOSTROPHE != 0,
         }
-        group[i] = g;
     }
-    // Counting sort of the candidates by group, stable.
-    let mut counts = vec![0u32; firsts.len() + 1];
-    for &g in group.iter().filter(|&&g| g != u32::MAX) {
-        counts[g as usize + 1] += 1;
+}
+
+const UPPER: u8 = 1;
+const LOWER: u8 = 2;
+const NON_ASCII: u8 = 4;
+const SPACE: u8 = 8;
+const APOSTROPHE: u8 = 16;
+
+/// The [`Shape`] flag of each byte.
+const SHAPE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c >= 0x80 {
+            NON_ASCII
+        } else if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_lowercase() {
+            LOWER
+        } else if c == b' ' {
+            SPACE
+        } else if c == b'\'' {
+            APOSTROPHE
+        } else {
+            0
+        };
+        b += 1;
     }
-    for g in 1..counts.len() {
-        counts[g] += counts[g - 1];
-    }
-    let mut slots: Vec<Option<&Candidate>> = vec![None; counts[firsts.len()] as usize];
-    let mut fill = counts.clone();
-    for (i, &g) in group.iter().enumerate().filter(|(_, g)| **g != u32::MAX) {
-        slots[fill[g as usize] as usize] = Some(&surfaces[i].1);
-        fill[g as usize] += 1;
-    }
-    let mut table: Vec<(u64, Surface)> = Vec::with_capacity(firsts.len());
-    let mut candidates: Vec<Candidate> = Vec::with_capacity(slots.len());
-    for (g, &first) in firsts.iter().enumerate() {
-        let cand_start = candidates.len() as u32;
-        for c in slots[counts[g] as usize..counts[g + 1] as usize]
-            .iter()
-            .flatten()
-        {
-            let dup = candidates[cand_start as usize..]
-                .iter()
-                .any(|d| d.target == c.target && d.exact == c.exact);
-            if !dup {
-                candidates.push((*c).clone());
-            }
+    t
+};
+
+/// The builder of the surface index: every distinct surface folded once into
+/// the arena (an open-addressing table of their hashes merges equal ones),
+/// each with a short list of candidates in priority order.
+struct SurfaceIndex {
+    arena: Vec<u8>,
+    /// (start, len, first-word length) of each distinct surface in the arena.
+    spans: Vec<(u32, u32, u32)>,
+    /// The hash of each distinct surface's folded bytes.
+    hashes: Vec<u64>,
+    /// Open addressing over `hashes`: a surface number, or `u32::MAX`.
+    slots: Vec<u32>,
+    /// Each distinct surface's first and last candidate in `cands`.
+    lists: Vec<(u32, u32)>,
+    /// Candidates (taken out in [`SurfaceIndex::finish`]).
+    cands: Vec<Option<Candidate>>,
+    /// The next candidate of the same surface (`NONE` ends).
+    next: Vec<u32>,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl SurfaceIndex {
+    fn with_capacity(n: usize) -> SurfaceIndex {
+        SurfaceIndex {
+            arena: Vec::with_capacity(n * 20),
+            spans: Vec::with_capacity(n),
+            hashes: Vec::with_capacity(n),
+            slots: vec![NONE; (2 * n).next_power_of_two().max(16)],
+            lists: Vec::with_capacity(n),
+            cands: Vec::with_capacity(n),
+            next: Vec::with_capacity(n),
         }
-        let (start, len, first_len) = spans[first];
-        let hash = hash_word(&arena[start as usize..(start + first_len) as usize]);
-        let cand_len = candidates.len() as u32 - cand_start;
-        let after = &arena[(start + first_len) as usize..(start + len) as usize];
-        let next = [
-            after.first().copied().unwrap_or(0),
-            after.get(1).copied().unwrap_or(0),
-        ];
-        table.push((
-            hash,
-            Surface {
-                start,
-                len,
-                first: first_len,
-                cand_start,
-                cand_len,
-                next,
+    }
+
+    /// Adds a surface (trimmed; nothing when empty) naming `target`, and its
+    /// curly-apostrophe form when it has a straight apostrophe.
+    fn add(&mut self, surface: &'static str, target: Target, why: Why) {
+        let surface = trim(surface);
+        if surface.is_empty() {
+            return;
+        }
+        let shape = Shape::of(surface);
+        let capitalised = !shape.spaced;
+        if shape.apostrophe {
+            let curly = surface.replace('\'', "’");
+            let exact = shape.all_caps.then(|| Cow::Owned(curly.clone()));
+            self.add_folded(
+                &curly,
+                Candidate {
+                    target,
+                    exact,
+                    capitalised,
+                    why,
+                },
+            );
+        }
+        let exact = shape.all_caps.then_some(Cow::Borrowed(surface));
+        self.add_folded(
+            surface,
+            Candidate {
+                target,
+                exact,
+                capitalised,
+                why,
             },
-        ));
+        );
     }
-    table.sort_unstable_by(|a, b| {
-        a.0.cmp(&b.0)
-            .then(b.1.len.cmp(&a.1.len))
-            .then(a.1.start.cmp(&b.1.start))
-    });
-    let mut index: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
-    index.reserve(table.len());
-    for (i, (hash, _)) in table.iter().enumerate() {
-        index
-            .entry(*hash)
-            .and_modify(|r| r.1 = i as u32 + 1)
-            .or_insert((i as u32, i as u32 + 1));
+
+    /// Folds `surface` into the arena (or finds it there) and appends `cand`
+    /// to its candidates, unless it has one with the same target and case.
+    /// A surface whose first word is empty or too long is left out.
+    fn add_folded(&mut self, surface: &str, cand: Candidate) {
+        let first = word_end(surface, 0);
+        if first == 0 || first > MAX_FIRST_WORD {
+            return;
+        }
+        let start = self.arena.len();
+        self.arena.extend_from_slice(surface.as_bytes());
+        fold_in_place(&mut self.arena[start..]);
+        let hash = {
+            let mut h = rustc_hash::FxHasher::default();
+            h.write(&self.arena[start..]);
+            h.finish()
+        };
+        if 2 * (self.spans.len() + 1) > self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut k = slot_of(hash, mask);
+        loop {
+            let id = self.slots[k];
+            if id == NONE {
+                break;
+            }
+            let (s, len, _) = self.spans[id as usize];
+            if self.hashes[id as usize] == hash
+                && self.arena[s as usize..(s + len) as usize] == self.arena[start..]
+            {
+                self.arena.truncate(start);
+                let (head, tail) = self.lists[id as usize];
+                let mut c = head;
+                while c != NONE {
+                    let d = self.cands[c as usize].as_ref().expect("not taken yet");
+                    if d.target == cand.target && d.exact == cand.exact {
+                        return;
+                    }
+                    c = self.next[c as usize];
+                }
+                let new = self.cands.len() as u32;
+                self.cands.push(Some(cand));
+                self.next.push(NONE);
+                self.next[tail as usize] = new;
+                self.lists[id as usize].1 = new;
+                return;
+            }
+            k = (k + 1) & mask;
+        }
+        let id = self.spans.len() as u32;
+        self.slots[k] = id;
+        self.spans
+            .push((start as u32, surface.len() as u32, first as u32));
+        self.hashes.push(hash);
+        let c = self.cands.len() as u32;
+        self.cands.push(Some(cand));
+        self.next.push(NONE);
+        self.lists.push((c, c));
     }
-    (
-        arena,
-        table.into_iter().map(|(_, s)| s).collect(),
-        index,
-        candidates,
-    )
+
+    /// Doubles the open-addressing table.
+    fn grow(&mut self) {
+        self.slots = vec![NONE; 2 * self.slots.len()];
+        let mask = self.slots.len() - 1;
+        for (id, &hash) in self.hashes.iter().enumerate() {
+            let mut k = slot_of(hash, mask);
+            while self.slots[k] != NONE {
+                k = (k + 1) & mask;
+            }
+            self.slots[k] = id as u32;
+        }
+    }
+
+    /// The arena, the surfaces grouped by the hash of their first word
+    /// (longest first, then in the order they came), the index of the
+    /// groups and the candidates. Linear: a counting sort by group.
+    fn finish(mut self) -> Index {
+        let n = self.spans.len();
+        let mut candidates = Vec::with_capacity(self.cands.len());
+        let mut cand_ranges = Vec::with_capacity(n);
+        for &(head, _) in &self.lists {
+            let start = candidates.len() as u32;
+            let mut c = head;
+            while c != NONE {
+                candidates.push(self.cands[c as usize].take().expect("each candidate once"));
+                c = self.next[c as usize];
+            }
+            cand_ranges.push((start, candidates.len() as u32 - start));
+        }
+        // Group number of each first word, and the size of each group.
+        let mut index: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+        index.reserve(n);
+        let mut group_of = Vec::with_capacity(n);
+        let mut sizes: Vec<u32> = Vec::with_capacity(n);
+        for &(start, _, first) in &self.spans {
+            let hash = hash_word(&self.arena[start as usize..(start + first) as usize]);
+            let next = sizes.len() as u32;
+            let g = index.entry(hash).or_insert((next, 0)).0;
+            if g == next {
+                sizes.push(0);
+            }
+            sizes[g as usize] += 1;
+            group_of.push(g);
+        }
+        // Two stable counting sorts: by length, longest first, then by group.
+        let by_length = {
+            let longest = self.spans.iter().map(|s| s.1).max().unwrap_or(0) as usize;
+            let mut starts = vec![0u32; longest + 2];
+            for &(_, len, _) in &self.spans {
+                starts[longest - len as usize + 1] += 1;
+            }
+            for k in 1..starts.len() {
+                starts[k] += starts[k - 1];
+            }
+            let mut out = vec![0u32; n];
+            for (id, &(_, len, _)) in self.spans.iter().enumerate() {
+                let slot = &mut starts[longest - len as usize];
+                out[*slot as usize] = id as u32;
+                *slot += 1;
+            }
+            out
+        };
+        let mut starts = Vec::with_capacity(sizes.len() + 1);
+        let mut total = 0;
+        starts.push(0);
+        for &size in &sizes {
+            total += size;
+            starts.push(total);
+        }
+        let mut order = vec![0u32; n];
+        let mut fill = starts.clone();
+        for &id in &by_length {
+            let slot = &mut fill[group_of[id as usize] as usize];
+            order[*slot as usize] = id;
+            *slot += 1;
+        }
+        for v in index.values_mut() {
+            let g = v.0 as usize;
+            *v = (starts[g], starts[g + 1]);
+        }
+        let table = order
+            .iter()
+            .map(|&id| {
+                let (start, len, first) = self.spans[id as usize];
+                let after = &self.arena[(start + first) as usize..(start + len) as usize];
+                let (cand_start, cand_len) = cand_ranges[id as usize];
+                Surface {
+                    start,
+                    len,
+                    first,
+                    cand_start,
+                    cand_len,
+                    next: [
+                        after.first().copied().unwrap_or(0),
+                        after.get(1).copied().unwrap_or(0),
+                    ],
+                }
+            })
+            .collect();
+        (self.arena, table, index, candidates)
+    }
+}
+
+/// [`fold_byte`] on every byte, branch-free (so it vectorises).
+fn fold_in_place(bytes: &mut [u8]) {
+    for b in bytes {
+        let upper = b.wrapping_sub(b'A') < 26;
+        let space = matches!(*b, b'\n' | b'\t' | b'\r');
+        *b = if space {
+            b' '
+        } else {
+            *b | (u8::from(upper) << 5)
+        };
+    }
+}
+
+/// The first slot to try for a hash.
+#[inline]
+fn slot_of(hash: u64, mask: usize) -> usize {
+    (hash >> 32) as usize & mask
+}
+
+/// `s.trim()`, without decoding when `s` starts and ends with ASCII that is
+/// not white space (nearly every item).
+#[inline]
+fn trim(s: &str) -> &str {
+    let solid = |b: u8| b.is_ascii() && !b.is_ascii_whitespace() && b != 0x0b;
+    match s.as_bytes() {
+        [first, .., last] if solid(*first) && solid(*last) => s,
+        [only] if solid(*only) => s,
+        _ => s.trim(),
+    }
 }
 
 /// Whole words: no letter or digit just before or just after.
@@ -714,4 +896,171 @@ pub(crate) fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_splits_trims_and_drops_empty_items() {
+        let got: Vec<&str> = list(" a | b c ||d|").collect();
+        assert_eq!(got, ["a", "b c", "d"]);
+        assert_eq!(list("").count(), 0);
+        assert_eq!(list("|").count(), 0);
+    }
+
+    #[test]
+    fn trim_is_str_trim() {
+        for s in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\tab\u{b}",
+            "é",
+            " é ",
+            "\u{a0}x\u{a0}",
+            "x\u{b}",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn shape_of_surfaces() {
+        let all_caps = |s| Shape::of(s).all_caps;
+        assert!(all_caps("ECO"));
+        assert!(all_caps("G-20"));
+        assert!(all_caps("ÉCOWAS"));
+        assert!(!all_caps("Eco"));
+        assert!(!all_caps("ÉCOWAs"));
+        assert!(!all_caps("20"));
+        assert!(!all_caps("ŞCo"));
+        assert!(Shape::of("a b").spaced);
+        assert!(!Shape::of("a\tb").spaced);
+        assert!(Shape::of("Cote d'Ivoire").apostrophe);
+        assert!(!Shape::of("Côte d’Ivoire").apostrophe);
+    }
+
+    #[test]
+    fn fold_in_place_is_fold_byte() {
+        let mut bytes: Vec<u8> = (0..=255).collect();
+        fold_in_place(&mut bytes);
+        for b in 0..=255u8 {
+            assert_eq!(bytes[b as usize], fold_byte(b), "{b}");
+        }
+    }
+
+    fn org(i: usize) -> Candidate {
+        Candidate {
+            target: Target::Org(i),
+            exact: None,
+            capitalised: false,
+            why: Why::Unknown,
+        }
+    }
+
+    #[test]
+    fn equal_surfaces_merge_their_candidates_in_order() {
+        let mut ix = SurfaceIndex::with_capacity(1);
+        ix.add_folded("World Bank", org(0));
+        ix.add_folded("WORLD\nbank", org(1));
+        ix.add_folded("World Bank", org(0));
+        ix.add_folded("World Bank Group", org(2));
+        ix.add_folded("(bad", org(3));
+        let (arena, table, index, candidates) = ix.finish();
+        assert_eq!(arena, b"world bankworld bank group");
+        let (from, to) = index[&hash_word(b"world")];
+        let group = &table[from as usize..to as usize];
+        assert_eq!(group.len(), 2);
+        // Longest first.
+        assert_eq!((group[0].len, group[1].len), (16, 10));
+        let of = |e: &Surface| {
+            candidates[e.cand_start as usize..(e.cand_start + e.cand_len) as usize]
+                .iter()
+                .map(|c| c.target)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(of(&group[0]), [Target::Org(2)]);
+        assert_eq!(of(&group[1]), [Target::Org(0), Target::Org(1)]);
+        assert_eq!(group[1].next, *b" b");
+        assert_eq!(index.len(), 1);
+    }
+
+    #[test]
+    fn the_table_grows() {
+        let words: Vec<String> = (0..1000).map(|i| format!("Word{i} Thing")).collect();
+        let mut ix = SurfaceIndex::with_capacity(1);
+        for (i, w) in words.iter().enumerate() {
+            ix.add_folded(w, org(i));
+            ix.add_folded(&w.to_uppercase(), org(i + 1));
+        }
+        assert_eq!(ix.spans.len(), 1000);
+        let (_, table, index, candidates) = ix.finish();
+        assert_eq!(
+            (table.len(), index.len(), candidates.len()),
+            (1000, 1000, 2000)
+        );
+    }
+
+    #[test]
+    fn build_merges_rows_and_finds_names() {
+        let orgs = "id\tname\tacronyms\tkind\tparent\tcountry\tvariants\n\
+            un\tUnited Nations\tUN\tigo\t\t\tU.N.\n\
+            undp\tUnited Nations Development Programme\tUNDP|PNUD\tagency\tun\t\t\n\
+            pnud\tPrograma de las Naciones Unidas\tPNUD\tagency\t\t\t\n";
+        let user = "id\tname\tacronyms\tkind\tparent\tcountry\tvariants\n\
+            un\tThe United Nations\tONU\t\t\t\tUnited Nations Organization|Nations' Union\n";
+        let countries = "code\tname\tofficial\tvariants\tdemonyms\n\
+            CI\tCote d'Ivoire\tRepublic of Cote d'Ivoire\tIvory Coast\tIvorian\n";
+        let cities = "name\tcountry\tvariants\tcapital\nAbidjan\tCI\t\t\n";
+        let g = Gazetteers::from_texts(&[
+            ("organisations.tsv", orgs),
+            ("user.tsv", user),
+            ("countries.tsv", countries),
+            ("cities.tsv", cities),
+        ])
+        .expect("test gazetteers parse");
+        let n = Names::build(&g).expect("builds");
+        let un = n.org("un").expect("un");
+        assert_eq!(un.name, "The United Nations");
+        assert_eq!(un.acronyms, ["UN", "ONU"]);
+        assert_eq!(
+            un.variants,
+            ["U.N.", "United Nations Organization", "Nations' Union"]
+        );
+        assert_eq!(n.org("undp").and_then(|o| o.parent), Some("un"));
+        assert_eq!(n.org_by_acronym("PNUD"), Some(1));
+        assert_eq!(n.org_by_acronym("ONU"), Some(0));
+        assert_eq!(n.country("CI").map(|c| c.name), Some("Cote d'Ivoire"));
+        assert_eq!(n.demonyms.get("Ivorian"), Some(&"CI"));
+        let text = "The UNITED NATIONS and the un met in Côte d’Ivoire, Cote d’Ivoire \
+            and Abidjan; the Nations’ Union and ONU too.";
+        let found: Vec<(&str, Target)> = n
+            .find(text)
+            .iter()
+            .map(|h| (&text[h.span.start..h.span.end], h.target))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("The UNITED NATIONS", Target::Org(0)),
+                ("Cote d’Ivoire", Target::Place(0)),
+                ("Abidjan", Target::Place(1)),
+                ("Nations’ Union", Target::Org(0)),
+                ("ONU", Target::Org(0)),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unknown_parent_is_an_error() {
+        let orgs = "id\tname\tacronyms\tkind\tparent\tcountry\tvariants\n\
+            a\tAlpha\t\tigo\tzz\t\t\n";
+        let g = Gazetteers::from_texts(&[("organisations.tsv", orgs)]).expect("parses");
+        let e = Names::build(&g).expect_err("zz is no organisation");
+        assert_eq!(e.line, 2);
+    }
 }

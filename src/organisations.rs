@@ -461,9 +461,9 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
                 Who::Gazetteer(i) => {
                     let e = &names.orgs[i];
                     Organisation {
-                        id: e.id.clone(),
-                        name: e.name.clone(),
-                        acronym: e.acronyms.first().cloned(),
+                        id: e.id.to_string(),
+                        name: e.name.to_string(),
+                        acronym: e.acronyms.first().map(|a| a.to_string()),
                         kind: e.kind,
                         source: OrgSource::Gazetteer,
                         mentions: spans,

@@ -1156,7 +1156,7 @@ fn find_in(
                         let at = Span::new(end - w.len(), end);
                         if !els.iter().any(|x| x.span.overlaps(at)) {
                             out.push(Candidate {
-                                party: Party::Country(code.clone()),
+                                party: Party::Country(code.to_string()),
                                 role,
                                 at,
                                 cue: f.span,

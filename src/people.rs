@@ -1927,7 +1927,10 @@ fn affiliation_of(doc: &Document, t: &Tok, names: &Names) -> Option<String> {
             .locations
             .get(i as usize)
             .and_then(|l| l.country.clone()),
-        _ => names.demonyms.get(t.span.of(&doc.text)).cloned(),
+        _ => names
+            .demonyms
+            .get(t.span.of(&doc.text))
+            .map(|c| c.to_string()),
     }
 }
 
@@ -1938,7 +1941,7 @@ fn country_in(text: &str, span: Span, names: &Names) -> Option<String> {
         .find(span.of(text))
         .into_iter()
         .find_map(|h| match h.target {
-            Target::Place(i) => names.places[i].country.clone(),
+            Target::Place(i) => names.places[i].country.map(str::to_string),
             Target::Org(_) => None,
         })
 }
