@@ -2834,6 +2834,9 @@ pub fn tag(doc: &mut Document, rules: &Rules, options: &Options) {
     if let Some(m) = from_dateline.and_then(|i| dates.get_mut(i)) {
         m.why = Why::Rule("dateline");
     }
+    // A mention is inside one sentence: when the splitter cut inside a date
+    // ("10@Nov. 2021", no dateline to it), the date goes, not the sentence.
+    dates.retain(|d| doc.within_sentence(d.span));
     doc.published = published;
     doc.dates = dates;
 }
