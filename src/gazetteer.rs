@@ -169,7 +169,7 @@ impl<'a> Row<'a> {
 /// `s.trim()`, without decoding a character when `s` starts and ends with
 /// ASCII that is not white space (nearly every field).
 #[inline]
-fn trim(s: &str) -> &str {
+pub(crate) fn trim(s: &str) -> &str {
     let ascii_solid = |b: u8| b.is_ascii() && !matches!(b, b' ' | b'\t'..=b'\r');
     match s.as_bytes() {
         [first, .., last] if ascii_solid(*first) && ascii_solid(*last) => s,
@@ -659,6 +659,9 @@ mod tests {
             "ab",
             "é",
             " é ",
+            "\tab\u{b}",
+            "\u{a0}x\u{a0}",
+            "x\u{b}",
         ] {
             assert_eq!(trim(s), s.trim(), "{s:?}");
         }

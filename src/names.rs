@@ -18,7 +18,7 @@
 
 use crate::document::{OrgKind, Span, Why};
 use crate::error::{GazetteerError, GazetteerErrorKind};
-use crate::gazetteer::{Gazetteers, Kind};
+use crate::gazetteer::{Gazetteers, Kind, trim};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::hash::Hasher;
@@ -879,18 +879,6 @@ fn slot_of(hash: u64, mask: usize) -> usize {
     (hash >> 32) as usize & mask
 }
 
-/// `s.trim()`, without decoding when `s` starts and ends with ASCII that is
-/// not white space (nearly every item).
-#[inline]
-fn trim(s: &str) -> &str {
-    let solid = |b: u8| b.is_ascii() && !b.is_ascii_whitespace() && b != 0x0b;
-    match s.as_bytes() {
-        [first, .., last] if solid(*first) && solid(*last) => s,
-        [only] if solid(*only) => s,
-        _ => s.trim(),
-    }
-}
-
 /// Whole words: no letter or digit just before or just after.
 pub(crate) fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
@@ -908,24 +896,6 @@ mod tests {
         assert_eq!(got, ["a", "b c", "d"]);
         assert_eq!(list("").count(), 0);
         assert_eq!(list("|").count(), 0);
-    }
-
-    #[test]
-    fn trim_is_str_trim() {
-        for s in [
-            "",
-            " ",
-            "a",
-            " a",
-            "a ",
-            "\tab\u{b}",
-            "é",
-            " é ",
-            "\u{a0}x\u{a0}",
-            "x\u{b}",
-        ] {
-            assert_eq!(trim(s), s.trim(), "{s:?}");
-        }
     }
 
     #[test]
