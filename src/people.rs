@@ -1916,7 +1916,7 @@ fn group_affiliation(text: &str, toks: &[Tok], lead: usize) -> Option<usize> {
     {
         p -= 1;
     }
-    (p > 0 && toks[p - 1].is_aff()).then_some(p - 1)
+    (p > 0 && toks[p - 1].is_aff()).then(|| p - 1)
 }
 
 /// The affiliation an organisation, place or demonym unit gives.
