@@ -298,12 +298,13 @@ fn split_words(text: &str, sentence: Span) -> Vec<Word> {
 pub fn ordinal(word: &str) -> Option<u32> {
     let bytes = word.as_bytes();
     if bytes.len() >= 3 && bytes[0].is_ascii_digit() {
-        let (n, suffix) = word.split_at(word.len() - 2);
+        // Bytes, not `str`: the word may end inside a character ("1Nguyễn").
+        let (n, suffix) = bytes.split_at(bytes.len() - 2);
         let suffix_ok = ["st", "nd", "rd", "th"]
             .iter()
-            .any(|s| s.eq_ignore_ascii_case(suffix));
-        if suffix_ok && n.len() <= 4 && n.bytes().all(|b| b.is_ascii_digit()) {
-            return n.parse().ok();
+            .any(|s| s.as_bytes().eq_ignore_ascii_case(suffix));
+        if suffix_ok && n.len() <= 4 && n.iter().all(u8::is_ascii_digit) {
+            return std::str::from_utf8(n).ok()?.parse().ok();
         }
         return None;
     }
@@ -1229,6 +1230,9 @@ mod tests {
             ("4", None),
             ("North", None),
             ("2021th", Some(2021)),
+            // A digit first and a character of several bytes last.
+            ("1Nguyễn", None),
+            ("4tẖ", None),
         ];
         for (word, want) in cases {
             assert_eq!(ordinal(word), want, "{word}");
