@@ -8,9 +8,9 @@
 //! candidates, `dateline` picks the release date among them, `resolve`
 //! turns them into mentions against that date, and [`tag`] glues the three.
 //!
-//! **Finding.** One pass: a single automaton built once in [`Rules`] finds
-//! the anchors, runs of digits and the words that can anchor a date (month
-//! and weekday names, "today", "week", "quarter", …). From each anchor the
+//! **Finding.** One pass: a word scan built once in [`Rules`] finds the
+//! anchors (words that start with a digit, and the words that can anchor a
+//! date: month and weekday names, "today", "week", "quarter", …). From each anchor the
 //! scan steps back over the few tokens that may belong to a date (grammar
 //! words, names, numbers, "," "." "-" "/"; never an ordinary word), reads a
 //! window of at most 16 tokens lazily (words are classified only when the
@@ -252,160 +252,136 @@ impl Rules {
 
 /// The words that can anchor a date, and the scan for the next anchor.
 ///
-/// [`Anchors::next_end`] is what `shortest_match_at` of the regular
-/// expression `[0-9]+|(?i-u:\b(?:ASCII words)\b)|(?i:other words)` gives
-/// (the earliest end of any match starting at or after `at`), without
-/// compiling an automaton at start-up: that took a third of a small run, and
-/// its lazy DFA as much again on the first document. ASCII words match whole
-/// ASCII words in any ASCII case; the others (French, German, Russian, …
-/// names) match anywhere, character by character under simple case folding.
+/// An anchor is a whole word (a maximal run of [`is_word_char`] characters)
+/// that starts with a digit — the anchor is its leading run of digits — or
+/// that is one of the anchor words in any case: ASCII words under ASCII case
+/// folding, the others ("février", "мая", "Jänner") character by character
+/// under simple case folding ([`fold_key`]). The scan steps over whole words
+/// with a byte-class table and decodes only non-ASCII characters, so most of
+/// a text costs a table lookup a byte; nothing is compiled at start-up.
 #[derive(Clone, Debug)]
 struct Anchors {
-    /// The ASCII words, lower-cased.
+    /// The words whose fold is ASCII, folded.
     ascii: rustc_hash::FxHashSet<Box<[u8]>>,
     /// Per lower-case ASCII first letter, bit `n` set when an ASCII word of
     /// `n` bytes starts with it: most words are turned away by this alone.
     ascii_lens: [u64; 128],
-    /// The other words, each character as its [`fold_key`], sorted by
-    /// their first key.
-    other: Vec<Box<[char]>>,
-    /// The keys the other words start with, each with the range of `other`
-    /// that starts with it.
-    other_first: Vec<(char, u32, u32)>,
-    /// Per ASCII first key of an other word, the bytes that may follow it:
-    /// bit `b % 64` of word `b / 64`: the second key in either case, and
-    /// every byte from 0x80. Most letters of a text fail this test at once.
-    other_ascii_next: Vec<[u64; 4]>,
+    /// The other words, each character as its [`fold_key`].
+    other: rustc_hash::FxHashSet<Box<[char]>>,
+    /// The most characters an other word has.
+    other_max: usize,
 }
+
+/// The longest word [`Anchors::next`] folds on the stack, in characters.
+const MAX_ANCHOR_CHARS: usize = 32;
 
 impl Anchors {
     fn new(words: &[String]) -> Anchors {
-        let (ascii, other): (Vec<&String>, Vec<&String>) = words.iter().partition(|w| w.is_ascii());
-        let mut other: Vec<Box<[char]>> = other
-            .iter()
-            .filter(|w| !w.is_empty())
-            .map(|w| w.chars().map(fold_key).collect())
-            .collect();
-        other.sort_by_key(|w| w[0]);
-        let mut other_first: Vec<(char, u32, u32)> = Vec::new();
-        for (i, w) in other.iter().enumerate() {
-            match other_first.last_mut() {
-                Some((c, _, end)) if *c == w[0] => *end = i as u32 + 1,
-                _ => other_first.push((w[0], i as u32, i as u32 + 1)),
+        let mut ascii = rustc_hash::FxHashSet::default();
+        let mut other = rustc_hash::FxHashSet::default();
+        for w in words {
+            let folded: Box<[char]> = w.chars().map(fold_key).collect();
+            if folded.is_empty() {
+                continue;
+            }
+            if folded.iter().all(char::is_ascii) {
+                if folded.len() < 64 {
+                    ascii.insert(folded.iter().map(|&c| c as u8).collect::<Box<[u8]>>());
+                }
+            } else if folded.len() <= MAX_ANCHOR_CHARS {
+                other.insert(folded);
             }
         }
-        let ascii: rustc_hash::FxHashSet<Box<[u8]>> = ascii
-            .iter()
-            .filter(|w| !w.is_empty() && w.len() < 64)
-            .map(|w| w.to_ascii_lowercase().into_bytes().into_boxed_slice())
-            .collect();
         let mut ascii_lens = [0u64; 128];
         for w in &ascii {
             ascii_lens[usize::from(w[0] & 0x7f)] |= 1 << w.len();
         }
-        let mut other_ascii_next = vec![[0u64; 4]; 128];
-        for w in other.iter().filter(|w| w[0].is_ascii()) {
-            let next = &mut other_ascii_next[w[0] as usize];
-            match w.get(1) {
-                // A one-character word matches whatever follows.
-                None => *next = [u64::MAX; 4],
-                Some(&c) => {
-                    if c.is_ascii() {
-                        for b in [c as u8, (c as u8).to_ascii_uppercase()] {
-                            next[usize::from(b / 64)] |= 1 << (b % 64);
-                        }
-                    }
-                    // A non-ASCII character may fold to an ASCII key ("ſ", "K").
-                    next[2] = u64::MAX;
-                    next[3] = u64::MAX;
-                }
-            }
-        }
+        let other_max = other.iter().map(|w| w.len()).max().unwrap_or(0);
         Anchors {
             ascii,
             ascii_lens,
             other,
-            other_first,
-            other_ascii_next,
+            other_max,
         }
     }
 
-    /// The end of the earliest-ending anchor match that starts at or after
-    /// `at` (a char boundary): after a digit, at the end of an ASCII word, or
-    /// at the end of another word.
-    fn next_end(&self, text: &str, at: usize) -> Option<usize> {
+    /// The next anchor at or after `at` (a char boundary; a word that `at`
+    /// is inside of is skipped), as the byte range of its digits or word.
+    fn next(&self, text: &str, mut at: usize) -> Option<(usize, usize)> {
         let b = text.as_bytes();
-        let ascii_word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
-        let mut best = usize::MAX;
+        // Leave the word `at` is inside of.
+        if char_before(text, at).is_some_and(is_word_char) {
+            at = word_end(text, at);
+        }
         let mut p = at;
-        // A match starting at or after `best` cannot end before it.
-        while p < b.len() && p < best {
-            let c = b[p];
-            if c < 0x80 {
-                if c.is_ascii_digit() {
-                    return Some(best.min(p + 1));
+        while p < b.len() {
+            // To the next word start.
+            match CLASS[usize::from(b[p])] {
+                0 => {
+                    p += 1;
+                    continue;
                 }
-                let lower = c.to_ascii_lowercase();
-                if ascii_word(c) && (p == 0 || !ascii_word(b[p - 1])) {
-                    let run = b[p..].iter().take_while(|&&x| ascii_word(x)).count();
-                    if run < 64 && self.ascii_lens[usize::from(lower)] >> run & 1 == 1 {
-                        let mut word = [0u8; 64];
-                        let word = &mut word[..run];
-                        word.copy_from_slice(&b[p..p + run]);
-                        word.make_ascii_lowercase();
-                        if self.ascii.contains(&*word) {
-                            best = best.min(p + run);
-                        }
+                3 => {
+                    let ch = text[p..].chars().next()?;
+                    if !is_word_char(ch) {
+                        p += ch.len_utf8();
+                        continue;
                     }
                 }
-                let next = b.get(p + 1).copied().unwrap_or(0);
-                if self.other_ascii_next[usize::from(lower)][usize::from(next / 64)] >> (next % 64)
-                    & 1
-                    == 1
-                {
-                    self.match_other(text, p, char::from(lower), &mut best);
+                _ => {}
+            }
+            let start = p;
+            if b[p].is_ascii_digit() {
+                let run = b[p..].iter().take_while(|c| c.is_ascii_digit()).count();
+                return Some((start, start + run));
+            }
+            // The ASCII head of the word, then the rest when it goes on.
+            p += b[p..]
+                .iter()
+                .take_while(|&&c| matches!(CLASS[usize::from(c)], 1 | 2))
+                .count();
+            let ascii_end = p;
+            if b.get(p).is_some_and(|&c| c >= 0x80) {
+                p = word_end(text, p);
+            }
+            if p == ascii_end {
+                let run = p - start;
+                let first = usize::from(b[start].to_ascii_lowercase());
+                if run < 64 && self.ascii_lens[first] >> run & 1 == 1 {
+                    let mut word = [0u8; 64];
+                    let word = &mut word[..run];
+                    word.copy_from_slice(&b[start..p]);
+                    word.make_ascii_lowercase();
+                    if self.ascii.contains(&*word) {
+                        return Some((start, p));
+                    }
                 }
-                p += 1;
-            } else {
-                let ch = text[p..].chars().next().unwrap_or('\0');
-                if !self.other.is_empty() {
-                    self.match_other(text, p, fold_key(ch), &mut best);
-                }
-                p += ch.len_utf8();
+            } else if self.is_other(&text[start..p]) {
+                return Some((start, p));
             }
         }
-        (best != usize::MAX).then_some(best)
+        None
     }
 
-    /// Lowers `best` to the end of any other word starting with key `first` at `p`.
-    fn match_other(&self, text: &str, p: usize, first: char, best: &mut usize) {
-        let Ok(k) = self
-            .other_first
-            .binary_search_by_key(&first, |&(c, _, _)| c)
-        else {
-            return;
-        };
-        let (_, from, to) = self.other_first[k];
-        for w in &self.other[from as usize..to as usize] {
-            if let Some(end) = match_folded(text, p, w) {
-                *best = (*best).min(end);
+    /// Whether a word with a non-ASCII character folds to an anchor word.
+    fn is_other(&self, word: &str) -> bool {
+        let mut keys = ['\0'; MAX_ANCHOR_CHARS];
+        let mut n = 0;
+        for c in word.chars() {
+            if n == MAX_ANCHOR_CHARS {
+                return false;
             }
+            keys[n] = fold_key(c);
+            n += 1;
         }
-    }
-}
-
-/// The end of `word` (fold keys) matched at byte `p` of `text`, if it matches.
-fn match_folded(text: &str, p: usize, word: &[char]) -> Option<usize> {
-    let mut end = p;
-    let mut chars = text[p..].chars();
-    for &k in word {
-        let c = chars.next()?;
-        if fold_key(c) != k {
-            return None;
+        let keys = &keys[..n];
+        if keys.iter().all(char::is_ascii) {
+            // "ſpring" folds to an ASCII word.
+            let bytes: Vec<u8> = keys.iter().map(|&c| c as u8).collect();
+            return self.ascii.contains(&*bytes);
         }
-        end += c.len_utf8();
+        n <= self.other_max && self.other.contains(keys)
     }
-    Some(end)
 }
 
 /// A character's simple case fold, as far as the standard library tells it:
@@ -2259,28 +2235,9 @@ fn find(text: &str, rules: &Rules, order: DateOrder) -> Vec<Found> {
     let mut last_end = 0;
     let mut listable = false;
     let mut at = 0;
-    // Only the end of the earliest match is needed (no reverse pass): a
-    // digit match ends after its first digit, a word match at the end of a
-    // whole word, so the start is found by looking back.
-    while let Some(end) = rules.anchors.next_end(text, at) {
-        let (i, e) = if b[end - 1].is_ascii_digit() {
-            let run = b[end..].iter().take_while(|c| c.is_ascii_digit()).count();
-            (end - 1, end + run)
-        } else {
-            let mut start = end;
-            while let Some(c) = char_before(text, start).filter(|c| is_word_char(*c)) {
-                start -= c.len_utf8();
-            }
-            (start, end)
-        };
+    while let Some((i, e)) = rules.anchors.next(text, at) {
         at = e;
         if i < last_end {
-            continue;
-        }
-        // Whole words only: not "G20", "A320", "Jūrmala".
-        let before = char_before(text, i).is_some_and(is_word_char);
-        if before || (!b[i].is_ascii_digit() && text[e..].chars().next().is_some_and(is_word_char))
-        {
             continue;
         }
         // Only runs of 1, 2 or 4 digits can be part of a date ("100 days ago"
@@ -3342,26 +3299,33 @@ mod tests {
         }
     }
 
-    /// The automaton the anchors were found with before [`Anchors`]:
-    /// `shortest_match_at` of this regular expression over the same words.
-    fn anchor_regex(words: &[String]) -> regex::Regex {
-        let mut words: Vec<&String> = words.iter().collect();
-        words.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-        let (ascii, other): (Vec<&String>, Vec<&String>) = words.iter().partition(|w| w.is_ascii());
-        let alternatives = |ws: &[&String]| {
-            ws.iter()
-                .map(|w| regex::escape(w))
-                .collect::<Vec<_>>()
-                .join("|")
-        };
-        let mut pattern = format!(r"[0-9]+|(?i-u:\b(?:{})\b)", alternatives(&ascii));
-        if !other.is_empty() {
-            pattern.push_str(&format!("|(?i:{})", alternatives(&other)));
+    /// The anchors by their definition, the slow way: the words of `text`
+    /// (runs of [`is_word_char`]), char by char, folded with [`fold_key`].
+    fn reference_anchors(words: &[String], text: &str) -> Vec<(usize, usize)> {
+        let folded: std::collections::HashSet<String> = words
+            .iter()
+            .map(|w| w.chars().map(fold_key).collect())
+            .collect();
+        let mut out = Vec::new();
+        let mut word: Option<usize> = None;
+        let ends = text.char_indices().map(|(i, c)| (i, Some(c)));
+        for (i, c) in ends.chain([(text.len(), None)]) {
+            match (word, c.is_some_and(is_word_char)) {
+                (None, true) => word = Some(i),
+                (Some(start), false) => {
+                    let w = &text[start..i];
+                    if w.as_bytes()[0].is_ascii_digit() {
+                        let run = w.bytes().take_while(u8::is_ascii_digit).count();
+                        out.push((start, start + run));
+                    } else if folded.contains(&w.chars().map(fold_key).collect::<String>()) {
+                        out.push((start, i));
+                    }
+                    word = None;
+                }
+                _ => {}
+            }
         }
-        regex::RegexBuilder::new(&pattern)
-            .size_limit(1 << 24)
-            .build()
-            .expect("valid pattern")
+        out
     }
 
     /// The built-in anchor words, as `Rules::build` gathers them.
@@ -3381,23 +3345,24 @@ mod tests {
         words
     }
 
-    fn assert_same_anchors(anchors: &Anchors, re: &regex::Regex, text: &str) {
+    /// From every char boundary, [`Anchors::next`] gives the first anchor
+    /// of the reference that starts there or after, outside the word it is in.
+    fn assert_same_anchors(anchors: &Anchors, words: &[String], text: &str) {
+        let all = reference_anchors(words, text);
         for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
-            assert_eq!(
-                anchors.next_end(text, at),
-                re.shortest_match_at(text, at),
-                "{text:?} from {at}"
-            );
+            let inside = char_before(text, at).is_some_and(is_word_char);
+            let from = if inside { word_end(text, at) } else { at };
+            let expected = all.iter().copied().find(|&(s, _)| s >= from);
+            assert_eq!(anchors.next(text, at), expected, "{text:?} from {at}");
         }
     }
 
-    /// The anchor scan finds exactly what the regular expression found, on
-    /// the fixtures and on texts glued from tricky pieces.
+    /// The anchor scan finds what the definition says, on the fixtures and
+    /// on texts glued from tricky pieces.
     #[test]
-    fn anchors_are_what_the_regex_found() {
+    fn anchors_are_whole_words_and_leading_digits() {
         let words = anchor_words();
         let anchors = Anchors::new(&words);
-        let re = anchor_regex(&words);
         let mut fixtures = 0;
         for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))
             .expect("fixtures folder")
@@ -3405,7 +3370,7 @@ mod tests {
             let path = entry.expect("entry").path();
             if path.extension().is_some_and(|e| e == "txt") {
                 let text = std::fs::read_to_string(&path).expect("utf-8 fixture");
-                assert_same_anchors(&anchors, &re, &text);
+                assert_same_anchors(&anchors, &words, &text);
                 fixtures += 1;
             }
         }
@@ -3435,7 +3400,7 @@ mod tests {
                     text.push(' ');
                 }
             }
-            assert_same_anchors(&anchors, &re, &text);
+            assert_same_anchors(&anchors, &words, &text);
         }
     }
 
