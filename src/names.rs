@@ -124,7 +124,8 @@ pub struct Names {
     pub org_words: FxHashMap<&'static str, OrgKind>,
     /// Every distinct surface, case-folded, end to end.
     arena: Vec<u8>,
-    /// The surfaces, grouped by the hash of their first word, longest first.
+    /// The surfaces, grouped by the hash of their first word: longest first,
+    /// or sorted by their folded bytes in a group of more than [`SMALL_GROUP`].
     table: Vec<Surface>,
     /// Hash of a folded first word → its range in `table`.
     index: FxHashMap<u64, (u32, u32)>,
@@ -366,6 +367,8 @@ impl Names {
     pub fn find(&self, text: &str) -> Vec<Hit> {
         let bytes = text.as_bytes();
         let mut hits = Vec::new();
+        // The surfaces of a large group that are prefixes here, shortest first.
+        let mut prefixes: Vec<&Surface> = Vec::new();
         let mut pos = 0;
         while let Some((start, end, hash)) = next_word(text, pos) {
             pos = end;
@@ -375,52 +378,124 @@ impl Names {
             let Some(&(from, to)) = self.index.get(&hash) else {
                 continue;
             };
-            let next = [
-                bytes.get(end).copied().map_or(0, fold_byte),
-                bytes.get(end + 1).copied().map_or(0, fold_byte),
-            ];
-            for e in &self.table[from as usize..to as usize] {
-                let rest_len = e.len - e.first;
-                if (rest_len >= 1 && e.next[0] != next[0])
-                    || (rest_len >= 2 && e.next[1] != next[1])
-                {
-                    continue;
-                }
-                let key = &self.arena[e.start as usize..(e.start + e.len) as usize];
-                let stop = start + e.len as usize;
-                // The last byte before the whole surface: it rejects most of a
-                // long group ("ministry of …") without comparing the rest.
-                if stop > bytes.len()
-                    || key.last().copied() != Some(fold_byte(bytes[stop - 1]))
-                    || !eq_folded(&bytes[start..stop], key)
-                    || !text.is_char_boundary(stop)
-                    || !is_word_boundary(text, start, stop)
-                {
-                    continue;
-                }
-                let surface = &text[start..stop];
-                let cands =
-                    &self.candidates[e.cand_start as usize..(e.cand_start + e.cand_len) as usize];
-                let hit = cands.iter().find(|c| match &c.exact {
-                    Some(exact) => surface == exact.as_ref(),
-                    None => {
-                        !c.capitalised || surface.chars().next().is_some_and(char::is_uppercase)
+            let group = &self.table[from as usize..to as usize];
+            let hit = if group.len() <= SMALL_GROUP {
+                let next = [
+                    bytes.get(end).copied().map_or(0, fold_byte),
+                    bytes.get(end + 1).copied().map_or(0, fold_byte),
+                ];
+                group.iter().find_map(|e| {
+                    let rest_len = e.len - e.first;
+                    if (rest_len >= 1 && e.next[0] != next[0])
+                        || (rest_len >= 2 && e.next[1] != next[1])
+                    {
+                        return None;
                     }
-                });
-                if let Some(c) = hit {
-                    hits.push(Hit {
-                        span: Span::new(start, stop),
-                        target: c.target,
-                        why: c.why,
-                    });
-                    pos = stop;
-                    break;
-                }
+                    let key = &self.arena[e.start as usize..(e.start + e.len) as usize];
+                    let stop = start + e.len as usize;
+                    // The last byte before the whole surface: it rejects most
+                    // of a group without comparing the rest.
+                    if stop > bytes.len()
+                        || key.last().copied() != Some(fold_byte(bytes[stop - 1]))
+                        || !eq_folded(&bytes[start..stop], key)
+                    {
+                        return None;
+                    }
+                    self.accept(e, text, start)
+                })
+            } else {
+                self.prefixes_in(group, bytes, start, &mut prefixes);
+                prefixes
+                    .iter()
+                    .rev()
+                    .find_map(|e| self.accept(e, text, start))
+            };
+            if let Some(hit) = hit {
+                pos = hit.span.end;
+                hits.push(hit);
             }
         }
         hits
     }
+
+    /// The hit of surface `e`, already known to match the folded text at
+    /// `start`, when it ends a whole word on a character and one of its
+    /// candidates takes the text as written.
+    fn accept(&self, e: &Surface, text: &str, start: usize) -> Option<Hit> {
+        let stop = start + e.len as usize;
+        if !text.is_char_boundary(stop) || !is_word_boundary(text, start, stop) {
+            return None;
+        }
+        let surface = &text[start..stop];
+        let cands = &self.candidates[e.cand_start as usize..(e.cand_start + e.cand_len) as usize];
+        let c = cands.iter().find(|c| match &c.exact {
+            Some(exact) => surface == exact.as_ref(),
+            None => !c.capitalised || surface.chars().next().is_some_and(char::is_uppercase),
+        })?;
+        Some(Hit {
+            span: Span::new(start, stop),
+            target: c.target,
+            why: c.why,
+        })
+    }
+
+    /// Fills `out` with the surfaces of a large `group` (sorted by their
+    /// folded bytes) that the folded text at `start` begins with, shortest
+    /// first. The range of surfaces that share the text's first `k` bytes
+    /// narrows as `k` grows: over a stretch that all of them share (what its
+    /// first and last surfaces share, as it is sorted) by one comparison, at
+    /// a byte where they differ by a binary search. So a long group
+    /// ("ministry of …") costs a few searches, not a scan.
+    fn prefixes_in<'a>(
+        &self,
+        group: &'a [Surface],
+        bytes: &[u8],
+        start: usize,
+        out: &mut Vec<&'a Surface>,
+    ) {
+        out.clear();
+        let key = |e: &Surface| &self.arena[e.start as usize..(e.start + e.len) as usize];
+        let (mut lo, mut hi) = (0, group.len());
+        let mut k = 0;
+        loop {
+            // Every surface in lo..hi folds to what the text has in
+            // start..start + k; a surface that ends there sorts first.
+            if lo < hi && group[lo].len as usize == k {
+                out.push(&group[lo]);
+                lo += 1;
+            }
+            if lo >= hi {
+                return;
+            }
+            let (first, last) = (key(&group[lo]), key(&group[hi - 1]));
+            let shared = k + first[k..]
+                .iter()
+                .zip(&last[k..])
+                .take_while(|(a, b)| a == b)
+                .count();
+            if shared > k {
+                let stop = start + shared;
+                if stop > bytes.len() || !eq_folded(&bytes[start + k..stop], &first[k..shared]) {
+                    return;
+                }
+                k = shared;
+                continue;
+            }
+            let Some(&b) = bytes.get(start + k) else {
+                return;
+            };
+            let c = fold_byte(b);
+            let at = |e: &Surface| self.arena[e.start as usize + k];
+            lo += group[lo..hi].partition_point(|e| at(e) < c);
+            hi = lo + group[lo..hi].partition_point(|e| at(e) <= c);
+            k += 1;
+        }
+    }
 }
+
+/// A group of surfaces with more than this many is sorted by its folded
+/// bytes and searched by narrowing; a smaller one is scanned, longest first.
+const SMALL_GROUP: usize = 64;
 
 /// Byte classes for the word scanner: 0 separator, 1 ASCII letter or digit,
 /// 2 the start or continuation of a non-ASCII character (decoded to decide).
@@ -771,8 +846,9 @@ impl SurfaceIndex {
     }
 
     /// The arena, the surfaces grouped by the hash of their first word
-    /// (longest first, then in the order they came), the index of the
-    /// groups and the candidates. Linear: a counting sort by group.
+    /// (longest first, then in the order they came; a large group sorted by
+    /// its bytes), the index of the groups and the candidates. Linear but
+    /// for the large groups: a counting sort by group.
     fn finish(mut self) -> Index {
         let n = self.spans.len();
         let mut candidates = Vec::with_capacity(self.cands.len());
@@ -836,6 +912,16 @@ impl SurfaceIndex {
         for v in index.values_mut() {
             let g = v.0 as usize;
             *v = (starts[g], starts[g + 1]);
+        }
+        // Large groups are searched by narrowing: sorted by their bytes.
+        for (g, &size) in sizes.iter().enumerate() {
+            if size as usize > SMALL_GROUP {
+                let range = starts[g] as usize..starts[g + 1] as usize;
+                order[range].sort_unstable_by_key(|&id| {
+                    let (start, len, _) = self.spans[id as usize];
+                    &self.arena[start as usize..(start + len) as usize]
+                });
+            }
         }
         let table = order
             .iter()
@@ -1023,6 +1109,50 @@ mod tests {
                 ("ONU", Target::Org(0)),
             ]
         );
+    }
+
+    /// A group larger than [`SMALL_GROUP`] is searched by narrowing; it
+    /// still gives the longest surface that ends a whole word, and a shorter
+    /// one when the longest does not.
+    #[test]
+    fn a_large_group_gives_the_longest_whole_word_surface() {
+        let mut orgs = String::from("id\tname\tacronyms\tkind\tparent\tcountry\tvariants\n");
+        orgs.push_str("m\tMinistry\t\tministry\t\t\t\n");
+        orgs.push_str("mh\tMinistry of Health\t\tministry\t\t\t\n");
+        orgs.push_str("mfa\tMinistry of Foreign Affairs\t\tministry\t\t\t\n");
+        for i in 0..SMALL_GROUP + 20 {
+            orgs.push_str(&format!(
+                "mfa{i}\tMinistry of Foreign Affairs of Country{i}\t\tministry\t\t\t\n"
+            ));
+        }
+        let orgs: &'static str = orgs.leak();
+        let g =
+            Gazetteers::from_texts(&[("organisations.tsv", orgs)]).expect("test gazetteers parse");
+        let n = Names::build(&g).expect("builds");
+        let (from, to) = n.index[&hash_word(b"ministry")];
+        assert!((to - from) as usize > SMALL_GROUP, "the group is large");
+        let id = |t: Target| match t {
+            Target::Org(i) => n.orgs[i].id,
+            Target::Place(_) => "place",
+        };
+        for (text, expected) in [
+            (
+                "the Ministry of Foreign Affairs of Country12 said",
+                vec!["mfa12"],
+            ),
+            ("MINISTRY OF FOREIGN AFFAIRS OF COUNTRY7", vec!["mfa7"]),
+            ("Ministry of Foreign Affairs of Country70.", vec!["mfa70"]),
+            ("Ministry of Foreign Affairs of Country1x", vec!["mfa"]),
+            ("Ministry of Foreign Affairs of Country", vec!["mfa"]),
+            ("Ministry of Foreign Aff", vec!["m"]),
+            ("Ministry of Healthcare", vec!["m"]),
+            ("the ministry of health and the Ministry", vec!["mh", "m"]),
+            ("ministry", vec![]),
+            ("Ministryx of Health", vec![]),
+        ] {
+            let found: Vec<&str> = n.find(text).iter().map(|h| id(h.target)).collect();
+            assert_eq!(found, expected, "{text:?}");
+        }
     }
 
     #[test]
