@@ -163,27 +163,62 @@ pub struct ErrorRecord {
 }
 
 /// Byte offset → code-point offset, for one text: the number of characters
-/// before each 64-byte block, so a lookup counts at most 63 bytes. An ASCII
-/// text needs no table at all.
+/// before each 64-byte block, so a lookup counts at most 63 bytes, eight at
+/// a time. An ASCII text needs no table at all.
 pub struct CharIndex<'a> {
     text: &'a [u8],
-    /// Characters before block `i` (bytes `64 * i ..`), or empty when ASCII.
+    /// Characters before block `i` (bytes `64 * i ..`), then the text's
+    /// character count; empty when the text is ASCII.
     blocks: Vec<u32>,
 }
 
+/// Bit 7 of every byte of a word.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The eight bytes at the start of `bytes` (at least eight) as a
+/// little-endian word: the first byte is the lowest.
+#[inline(always)]
+fn word(bytes: &[u8]) -> u64 {
+    u64::from_le_bytes(bytes[..8].try_into().unwrap_or_default())
+}
+
+/// 1 in each byte of `w` that is a UTF-8 continuation byte (`10xxxxxx`),
+/// 0 in the others: bit 7 set and bit 6 clear, moved down to bit 0.
+#[inline(always)]
+fn continuation_lanes(w: u64) -> u64 {
+    (w & !(w << 1) & HIGH) >> 7
+}
+
+/// The sum of the eight bytes of `lanes`, when it is below 256.
+#[inline(always)]
+fn lane_sum(lanes: u64) -> usize {
+    // The multiplication adds every byte into the top one.
+    (lanes.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
+}
+
 /// Characters in `bytes`: the bytes that are not UTF-8 continuation bytes
-/// (`10xxxxxx`), counted eight at a time.
+/// (`10xxxxxx`), counted eight at a time with one byte-wide counter per
+/// position, added up every 248 bytes (so the total stays below 256).
 fn count_chars(bytes: &[u8]) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = bytes.chunks_exact(8);
     let mut continuation = 0;
-    for chunk in &mut chunks {
-        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        // Bit 7 set and bit 6 clear, in each byte.
-        continuation += (w & !(w << 1) & HIGH).count_ones() as usize;
+    for piece in bytes.chunks(8 * 31) {
+        let mut words = piece.chunks_exact(8);
+        let mut lanes = 0;
+        for w in &mut words {
+            lanes += continuation_lanes(word(w));
+        }
+        let tail = words.remainder();
+        if piece.len() >= 8 && !tail.is_empty() {
+            // The piece's last eight bytes, shifted so that only the tail's
+            // (the highest bytes) remain, in the lowest places.
+            let last = word(&piece[piece.len() - 8..]);
+            lanes += continuation_lanes(last >> (8 * (8 - tail.len())));
+        } else {
+            continuation += tail.iter().filter(|&&b| (b as i8) < -0x40).count();
+        }
+        continuation += lane_sum(lanes);
     }
-    let tail = chunks.remainder();
-    bytes.len() - continuation - tail.iter().filter(|&&b| (b as i8) < -0x40).count()
+    bytes.len() - continuation
 }
 
 impl<'a> CharIndex<'a> {
@@ -192,12 +227,13 @@ impl<'a> CharIndex<'a> {
         let bytes = text.as_bytes();
         let mut blocks = Vec::new();
         if !text.is_ascii() {
-            blocks.reserve(bytes.len() / 64 + 1);
+            blocks.reserve(bytes.len() / 64 + 2);
             let mut chars = 0u32;
             for chunk in bytes.chunks(64) {
                 blocks.push(chars);
                 chars += count_chars(chunk) as u32;
             }
+            blocks.push(chars);
         }
         CharIndex {
             text: bytes,
@@ -205,17 +241,37 @@ impl<'a> CharIndex<'a> {
         }
     }
 
-    /// The code-point offset of byte offset `byte` (a character boundary).
+    /// The code-point offset of byte offset `byte` (a character boundary;
+    /// past the end of a non-ASCII text, its length in characters): the
+    /// block's count, less the continuation bytes from the block's start to
+    /// `byte`, counted a word at a time.
     pub fn char_of(&self, byte: usize) -> usize {
         if self.blocks.is_empty() {
             return byte;
         }
-        let block = byte / 64;
-        let base = self
-            .blocks
-            .get(block)
-            .map_or_else(|| count_chars(self.text), |&c| c as usize);
-        base + count_chars(&self.text[(block * 64).min(self.text.len())..byte.min(self.text.len())])
+        let byte = byte.min(self.text.len());
+        let from = byte / 64 * 64;
+        let mut words = self.text[from..byte].chunks_exact(8);
+        let mut lanes = 0;
+        for w in &mut words {
+            lanes += continuation_lanes(word(w));
+        }
+        let rest = words.remainder();
+        let mut continuation = 0;
+        if byte >= 8 {
+            if !rest.is_empty() {
+                // The word that ends at `byte`, shifted so that only the
+                // rest's bytes (its highest) remain, in the lowest places.
+                let last = word(&self.text[byte - 8..]);
+                lanes += continuation_lanes(last >> (8 * (8 - rest.len())));
+            }
+        } else {
+            continuation = rest.iter().filter(|&&b| (b as i8) < -0x40).count();
+        }
+        continuation += lane_sum(lanes);
+        // `blocks` has an entry past the last block, for `byte` at the end
+        // of a text of whole blocks.
+        self.blocks[byte / 64] as usize + (byte - from) - continuation
     }
 }
 
@@ -781,6 +837,38 @@ mod tests {
             assert_eq!(index.char_of(byte), chars, "byte {byte}");
         }
         assert_eq!(index.char_of(long.len()), long.chars().count());
+    }
+
+    #[test]
+    fn char_offsets_at_every_length_and_position() {
+        // Texts of every length up to past two blocks, a mix of 1- to
+        // 4-byte characters starting at each of the first few places, so
+        // that each offset is met at every place in a word and a block,
+        // and near the end of the text (where no whole word follows).
+        let mix = ['a', 'é', '€', '😀', '"', '\u{80}', '\u{7ff}', '\u{10ffff}'];
+        for shift in 0..mix.len() {
+            let mut text = String::new();
+            for n in 0..70 {
+                text.push(mix[(n * 3 + shift) % mix.len()]);
+                let index = CharIndex::new(&text);
+                for (chars, (byte, _)) in text.char_indices().enumerate() {
+                    assert_eq!(index.char_of(byte), chars, "byte {byte} of {text:?}");
+                }
+                let all = text.chars().count();
+                assert_eq!(index.char_of(text.len()), all, "end of {text:?}");
+                if !text.is_ascii() {
+                    assert_eq!(index.char_of(text.len() + 9), all, "past {text:?}");
+                }
+                assert_eq!(count_chars(text.as_bytes()), all, "{text:?}");
+            }
+        }
+        // Long runs of multi-byte characters: counts past 255 a piece.
+        let long = "€😀é".repeat(400);
+        assert_eq!(count_chars(long.as_bytes()), long.chars().count());
+        let index = CharIndex::new(&long);
+        for (chars, (byte, _)) in long.char_indices().enumerate() {
+            assert_eq!(index.char_of(byte), chars, "byte {byte}");
+        }
     }
 
     /// A document with every layer filled, and non-ASCII text before the mentions.
