@@ -493,18 +493,18 @@ pub fn write_json(doc: &Document, include_text: bool, pretty: bool, out: &mut Ve
     };
     let mention = |j: &mut Json, span: Span| {
         j.open(b'{');
-        j.key("text");
+        j.key(quoted!("text"));
         j.str(span.of(text));
-        j.key("start");
+        j.key(quoted!("start"));
         j.num(index.char_of(span.start));
-        j.key("end");
+        j.key(quoted!("end"));
         j.num(index.char_of(span.end));
-        j.key("sentence");
+        j.key(quoted!("sentence"));
         j.num(doc.sentence_of(span.start));
         j.close(b'}');
     };
     let mentions = |j: &mut Json, spans: &[Span]| {
-        j.key("mentions");
+        j.key(quoted!("mentions"));
         j.open(b'[');
         for &span in spans {
             j.item();
@@ -513,13 +513,13 @@ pub fn write_json(doc: &Document, include_text: bool, pretty: bool, out: &mut Ve
         j.close(b']');
     };
     j.open(b'{');
-    j.key("schema");
+    j.key(quoted!("schema"));
     j.str(SCHEMA);
-    j.key("id");
+    j.key(quoted!("id"));
     j.str(&doc.id);
-    j.key("title");
+    j.key(quoted!("title"));
     j.opt_str(doc.title.map(|t| t.of(text)));
-    j.key("published");
+    j.key(quoted!("published"));
     match doc.published {
         Some(p) => {
             use std::io::Write;
@@ -528,42 +528,42 @@ pub fn write_json(doc: &Document, include_text: bool, pretty: bool, out: &mut Ve
         None => j.null(),
     }
     if let Some(p) = doc.published {
-        j.key("published_from");
+        j.key(quoted!("published_from"));
         j.str(match p.from {
             PublishedFrom::Input => "input",
             PublishedFrom::Dateline => "dateline",
         });
     }
     if include_text {
-        j.key("text");
+        j.key(quoted!("text"));
         j.str(text);
     }
-    j.key("sentences");
+    j.key(quoted!("sentences"));
     j.open(b'[');
     for s in &doc.sentences {
         j.item();
         j.open(b'{');
-        j.key("start");
+        j.key(quoted!("start"));
         j.num(index.char_of(s.start));
-        j.key("end");
+        j.key(quoted!("end"));
         j.num(index.char_of(s.end));
         j.close(b'}');
     }
     j.close(b']');
-    j.key("organisations");
+    j.key(quoted!("organisations"));
     j.open(b'[');
     for o in &doc.organisations {
         j.item();
         j.open(b'{');
-        j.key("id");
+        j.key(quoted!("id"));
         j.str(&o.id);
-        j.key("name");
+        j.key(quoted!("name"));
         j.str(&o.name);
-        j.key("acronym");
+        j.key(quoted!("acronym"));
         j.opt_str(o.acronym.as_deref());
-        j.key("kind");
+        j.key(quoted!("kind"));
         j.str(o.kind.as_str());
-        j.key("source");
+        j.key(quoted!("source"));
         j.str(match o.source {
             OrgSource::Gazetteer => "gazetteer",
             OrgSource::Definition => "definition",
@@ -572,100 +572,100 @@ pub fn write_json(doc: &Document, include_text: bool, pretty: bool, out: &mut Ve
         j.close(b'}');
     }
     j.close(b']');
-    j.key("people");
+    j.key(quoted!("people"));
     j.open(b'[');
     for p in &doc.people {
         j.item();
         j.open(b'{');
-        j.key("name");
+        j.key(quoted!("name"));
         j.str(&p.name);
-        j.key("titles");
+        j.key(quoted!("titles"));
         j.strs(&p.titles);
-        j.key("affiliation");
+        j.key(quoted!("affiliation"));
         j.opt_str(p.affiliation.as_deref());
         mentions(&mut j, &p.mentions);
         j.close(b'}');
     }
     j.close(b']');
-    j.key("dates");
+    j.key(quoted!("dates"));
     j.open(b'[');
     for d in &doc.dates {
         j.item();
         j.open(b'{');
-        j.key("text");
+        j.key(quoted!("text"));
         j.str(d.span.of(text));
-        j.key("value");
+        j.key(quoted!("value"));
         j.opt_str(d.value.as_deref());
-        j.key("granularity");
+        j.key(quoted!("granularity"));
         j.str(d.granularity.as_str());
-        j.key("start");
+        j.key(quoted!("start"));
         j.num(index.char_of(d.span.start));
-        j.key("end");
+        j.key(quoted!("end"));
         j.num(index.char_of(d.span.end));
-        j.key("sentence");
+        j.key(quoted!("sentence"));
         j.num(doc.sentence_of(d.span.start));
         j.close(b'}');
     }
     j.close(b']');
-    j.key("locations");
+    j.key(quoted!("locations"));
     j.open(b'[');
     for l in &doc.locations {
         j.item();
         j.open(b'{');
-        j.key("name");
+        j.key(quoted!("name"));
         j.str(&l.name);
-        j.key("country");
+        j.key(quoted!("country"));
         j.opt_str(l.country.as_deref());
         mentions(&mut j, &l.mentions);
         j.close(b'}');
     }
     j.close(b']');
-    j.key("participants");
+    j.key(quoted!("participants"));
     j.open(b'[');
     for p in &doc.participants {
         j.item();
         j.open(b'{');
         let (key, value) = match &p.party {
-            Party::Organisation(id) => ("organisation", id),
-            Party::Country(code) => ("country", code),
+            Party::Organisation(id) => (quoted!("organisation"), id),
+            Party::Country(code) => (quoted!("country"), code),
         };
         j.key(key);
         j.str(value);
-        j.key("role");
+        j.key(quoted!("role"));
         j.str(p.role.as_str());
-        j.key("sentence");
+        j.key(quoted!("sentence"));
         j.num(p.sentence);
         if let Some(e) = p.event {
-            j.key("event");
+            j.key(quoted!("event"));
             j.num(e);
         }
         j.close(b'}');
     }
     j.close(b']');
-    j.key("events");
+    j.key(quoted!("events"));
     j.open(b'[');
     for e in &doc.events {
         j.item();
         j.open(b'{');
-        j.key("name");
+        j.key(quoted!("name"));
         j.str(&e.name);
-        j.key("aliases");
+        j.key(quoted!("aliases"));
         j.strs(&e.aliases);
-        j.key("date");
+        j.key(quoted!("date"));
         j.opt_str(e.date.as_deref());
-        j.key("mode");
+        j.key(quoted!("mode"));
         j.opt_str(e.mode.map(|m| m.as_str()));
-        j.key("organiser");
+        j.key(quoted!("organiser"));
         j.opt_str(e.organiser.as_deref());
-        j.key("location");
+        j.key(quoted!("location"));
         j.opt_str(e.location.as_deref());
-        j.key("next");
+        j.key(quoted!("next"));
         match &e.next {
             Some(n) => {
                 j.open(b'{');
-                j.key("date");
+                j.key(quoted!("date"));
                 j.opt_str(n.date.as_deref());
-                j.key("location");
+                j.key(quoted!("location"));
                 j.opt_str(n.location.as_deref());
                 j.close(b'}');
             }
@@ -676,6 +676,14 @@ pub fn write_json(doc: &Document, include_text: bool, pretty: bool, out: &mut Ve
     j.close(b']');
     j.close(b'}');
 }
+
+/// `"name":`, a key as [`Json::key`] writes it.
+macro_rules! quoted {
+    ($name:literal) => {
+        concat!("\"", $name, "\":")
+    };
+}
+use quoted;
 
 /// A JSON writer in `serde_json`'s two layouts: compact, and pretty (two
 /// spaces a level, `": "` after a key, `[]` and `{}` when empty).
@@ -705,6 +713,41 @@ const ESCAPE: [u8; 256] = {
     t[b'\\' as usize] = b'\\';
     t
 };
+
+/// Whether any of the eight bytes of `w` needs an escape: a control
+/// character (below 0x20), `"` or `\`. Each test is the classic "some byte
+/// is below `n`" (`(x - n) & !x`, bit 7 of each byte), exact about whether
+/// there is one, which is all that is asked here.
+#[inline(always)]
+fn needs_escape(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH;
+    let control = below(w, 0x20);
+    let quote = below(w ^ (ONES * u64::from(b'"')), 1);
+    let backslash = below(w ^ (ONES * u64::from(b'\\')), 1);
+    control | quote | backslash != 0
+}
+
+/// The first byte of `bytes` at or after `at` that needs an escape
+/// ([`ESCAPE`]), or `bytes.len()`: whole words are skipped while none of
+/// their bytes does, and the last few bytes are checked as the text's last
+/// word when it is that long.
+#[inline(always)]
+fn next_escape(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(w) = bytes.get(at..at + 8) {
+        if needs_escape(word(w)) {
+            break;
+        }
+        at += 8;
+    }
+    if at + 8 > bytes.len() && bytes.len() >= 8 && !needs_escape(word(&bytes[bytes.len() - 8..])) {
+        return bytes.len();
+    }
+    bytes[at..]
+        .iter()
+        .position(|&b| ESCAPE[usize::from(b)] != 0)
+        .map_or(bytes.len(), |i| at + i)
+}
 
 impl Json<'_> {
     #[inline(always)]
@@ -742,39 +785,42 @@ impl Json<'_> {
         self.first = false;
     }
 
-    /// A key of an object (plain ASCII, never escaped).
+    /// A key of an object, given as [`quoted!`] writes it, `"name":` (plain
+    /// ASCII, never escaped): one literal, copied at once.
     #[inline(always)]
-    fn key(&mut self, key: &str) {
+    fn key(&mut self, quoted: &'static str) {
         self.item();
-        self.out.push(b'"');
-        self.out.extend_from_slice(key.as_bytes());
-        self.out
-            .extend_from_slice(if self.pretty { b"\": " } else { b"\":" });
+        self.out.extend_from_slice(quoted.as_bytes());
+        if self.pretty {
+            self.out.push(b' ');
+        }
     }
 
+    /// `s` as a JSON string: runs of bytes that need no escape are copied
+    /// whole, found eight bytes at a time.
     fn str(&mut self, s: &str) {
         let bytes = s.as_bytes();
         self.out.reserve(bytes.len() + 2);
         self.out.push(b'"');
         let mut from = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            let esc = ESCAPE[b as usize];
-            if esc == 0 {
-                continue;
+        loop {
+            let at = next_escape(bytes, from);
+            self.out.extend_from_slice(&bytes[from..at]);
+            let Some(&b) = bytes.get(at) else { break };
+            match ESCAPE[usize::from(b)] {
+                b'u' => {
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    self.out.extend_from_slice(b"\\u00");
+                    self.out.push(HEX[usize::from(b >> 4)]);
+                    self.out.push(HEX[usize::from(b & 0xf)]);
+                }
+                esc => {
+                    self.out.push(b'\\');
+                    self.out.push(esc);
+                }
             }
-            self.out.extend_from_slice(&bytes[from..i]);
-            from = i + 1;
-            if esc == b'u' {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                self.out.extend_from_slice(b"\\u00");
-                self.out.push(HEX[usize::from(b >> 4)]);
-                self.out.push(HEX[usize::from(b & 0xf)]);
-            } else {
-                self.out.push(b'\\');
-                self.out.push(esc);
-            }
+            from = at + 1;
         }
-        self.out.extend_from_slice(&bytes[from..]);
         self.out.push(b'"');
     }
 
@@ -800,17 +846,29 @@ impl Json<'_> {
         self.out.extend_from_slice(b"null");
     }
 
+    /// `n` in decimal, two digits at a time.
     #[inline(always)]
     fn num(&mut self, mut n: usize) {
+        const PAIRS: &[u8; 200] = b"\
+            0001020304050607080910111213141516171819\
+            2021222324252627282930313233343536373839\
+            4041424344454647484950515253545556575859\
+            6061626364656667686970717273747576777879\
+            8081828384858687888990919293949596979899";
         let mut digits = [0u8; 20];
         let mut i = digits.len();
-        loop {
+        while n >= 100 {
+            let pair = 2 * (n % 100);
+            n /= 100;
+            i -= 2;
+            digits[i..i + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+        }
+        if n >= 10 {
+            i -= 2;
+            digits[i..i + 2].copy_from_slice(&PAIRS[2 * n..2 * n + 2]);
+        } else {
             i -= 1;
-            digits[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
+            digits[i] = b'0' + n as u8;
         }
         self.out.extend_from_slice(&digits[i..]);
     }
@@ -868,6 +926,71 @@ mod tests {
         let index = CharIndex::new(&long);
         for (chars, (byte, _)) in long.char_indices().enumerate() {
             assert_eq!(index.char_of(byte), chars, "byte {byte}");
+        }
+    }
+
+    /// `Json::str`'s bytes for `s`.
+    fn json_str(s: &str) -> String {
+        let mut out = Vec::new();
+        let mut j = Json {
+            out: &mut out,
+            pretty: false,
+            depth: 0,
+            first: true,
+        };
+        j.str(s);
+        String::from_utf8(out).expect("JSON is UTF-8")
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_does() {
+        // Every ASCII byte (each control, quote, backslash and DEL among
+        // them) at every place of strings of up to three words, between
+        // plain and non-ASCII neighbours, so that it is met by the word
+        // scan, the last-word check and the byte scan.
+        for byte in 0..0x80u8 {
+            let c = char::from(byte);
+            for len in 0..24 {
+                for at in 0..len {
+                    for filler in ['x', 'é', '😀'] {
+                        let s: String =
+                            (0..len).map(|i| if i == at { c } else { filler }).collect();
+                        let want = serde_json::to_string(&s).expect("serialises");
+                        assert_eq!(json_str(&s), want, "{s:?}");
+                    }
+                }
+            }
+        }
+        for s in [
+            "",
+            "plain",
+            "a\"b\\c\u{1}\t\n\r\u{1f}\u{7f}",
+            "\"\"\"\"\"\"\"\"\"",
+            "😀é€\n",
+        ] {
+            assert_eq!(json_str(s), serde_json::to_string(s).expect("serialises"));
+        }
+    }
+
+    #[test]
+    fn numbers_are_written_as_serde_does() {
+        let mut cases: Vec<usize> = (0..1100).collect();
+        let mut power = 1usize;
+        while let Some(next) = power.checked_mul(10) {
+            cases.extend([next - 1, next, next + 1, next + 37]);
+            power = next;
+        }
+        cases.push(usize::MAX);
+        for n in cases {
+            let mut out = Vec::new();
+            let mut j = Json {
+                out: &mut out,
+                pretty: false,
+                depth: 0,
+                first: true,
+            };
+            j.num(n);
+            assert_eq!(out, serde_json::to_vec(&n).expect("serialises"), "{n}");
         }
     }
 
