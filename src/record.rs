@@ -163,27 +163,62 @@ pub struct ErrorRecord {
 }
 
 /// Byte offset → code-point offset, for one text: the number of characters
-/// before each 64-byte block, so a lookup counts at most 63 bytes. An ASCII
-/// text needs no table at all.
+/// before each 64-byte block, so a lookup counts at most 63 bytes, eight at
+/// a time. An ASCII text needs no table at all.
 pub struct CharIndex<'a> {
     text: &'a [u8],
-    /// Characters before block `i` (bytes `64 * i ..`), or empty when ASCII.
+    /// Characters before block `i` (bytes `64 * i ..`), then the text's
+    /// character count; empty when the text is ASCII.
     blocks: Vec<u32>,
 }
 
+/// Bit 7 of every byte of a word.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The eight bytes at the start of `bytes` (at least eight) as a
+/// little-endian word: the first byte is the lowest.
+#[inline(always)]
+fn word(bytes: &[u8]) -> u64 {
+    u64::from_le_bytes(bytes[..8].try_into().unwrap_or_default())
+}
+
+/// 1 in each byte of `w` that is a UTF-8 continuation byte (`10xxxxxx`),
+/// 0 in the others: bit 7 set and bit 6 clear, moved down to bit 0.
+#[inline(always)]
+fn continuation_lanes(w: u64) -> u64 {
+    (w & !(w << 1) & HIGH) >> 7
+}
+
+/// The sum of the eight bytes of `lanes`, when it is below 256.
+#[inline(always)]
+fn lane_sum(lanes: u64) -> usize {
+    // The multiplication adds every byte into the top one.
+    (lanes.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
+}
+
 /// Characters in `bytes`: the bytes that are not UTF-8 continuation bytes
-/// (`10xxxxxx`), counted eight at a time.
+/// (`10xxxxxx`), counted eight at a time with one byte-wide counter per
+/// position, added up every 248 bytes (so the total stays below 256).
 fn count_chars(bytes: &[u8]) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = bytes.chunks_exact(8);
     let mut continuation = 0;
-    for chunk in &mut chunks {
-        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        // Bit 7 set and bit 6 clear, in each byte.
-        continuation += (w & !(w << 1) & HIGH).count_ones() as usize;
+    for piece in bytes.chunks(8 * 31) {
+        let mut words = piece.chunks_exact(8);
+        let mut lanes = 0;
+        for w in &mut words {
+            lanes += continuation_lanes(word(w));
+        }
+        let tail = words.remainder();
+        if piece.len() >= 8 && !tail.is_empty() {
+            // The piece's last eight bytes, shifted so that only the tail's
+            // (the highest bytes) remain, in the lowest places.
+            let last = word(&piece[piece.len() - 8..]);
+            lanes += continuation_lanes(last >> (8 * (8 - tail.len())));
+        } else {
+            continuation += tail.iter().filter(|&&b| (b as i8) < -0x40).count();
+        }
+        continuation += lane_sum(lanes);
     }
-    let tail = chunks.remainder();
-    bytes.len() - continuation - tail.iter().filter(|&&b| (b as i8) < -0x40).count()
+    bytes.len() - continuation
 }
 
 impl<'a> CharIndex<'a> {
@@ -192,12 +227,13 @@ impl<'a> CharIndex<'a> {
         let bytes = text.as_bytes();
         let mut blocks = Vec::new();
         if !text.is_ascii() {
-            blocks.reserve(bytes.len() / 64 + 1);
+            blocks.reserve(bytes.len() / 64 + 2);
             let mut chars = 0u32;
             for chunk in bytes.chunks(64) {
                 blocks.push(chars);
                 chars += count_chars(chunk) as u32;
             }
+            blocks.push(chars);
         }
         CharIndex {
             text: bytes,
@@ -205,17 +241,37 @@ impl<'a> CharIndex<'a> {
         }
     }
 
-    /// The code-point offset of byte offset `byte` (a character boundary).
+    /// The code-point offset of byte offset `byte` (a character boundary;
+    /// past the end of a non-ASCII text, its length in characters): the
+    /// block's count, less the continuation bytes from the block's start to
+    /// `byte`, counted a word at a time.
     pub fn char_of(&self, byte: usize) -> usize {
         if self.blocks.is_empty() {
             return byte;
         }
-        let block = byte / 64;
-        let base = self
-            .blocks
-            .get(block)
-            .map_or_else(|| count_chars(self.text), |&c| c as usize);
-        base + count_chars(&self.text[(block * 64).min(self.text.len())..byte.min(self.text.len())])
+        let byte = byte.min(self.text.len());
+        let from = byte / 64 * 64;
+        let mut words = self.text[from..byte].chunks_exact(8);
+        let mut lanes = 0;
+        for w in &mut words {
+            lanes += continuation_lanes(word(w));
+        }
+        let rest = words.remainder();
+        let mut continuation = 0;
+        if byte >= 8 {
+            if !rest.is_empty() {
+                // The word that ends at `byte`, shifted so that only the
+                // rest's bytes (its highest) remain, in the lowest places.
+                let last = word(&self.text[byte - 8..]);
+                lanes += continuation_lanes(last >> (8 * (8 - rest.len())));
+            }
+        } else {
+            continuation = rest.iter().filter(|&&b| (b as i8) < -0x40).count();
+        }
+        continuation += lane_sum(lanes);
+        // `blocks` has an entry past the last block, for `byte` at the end
+        // of a text of whole blocks.
+        self.blocks[byte / 64] as usize + (byte - from) - continuation
     }
 }
 
@@ -437,18 +493,18 @@ pub fn write_json(doc: &Document, include_text: bool, pretty: bool, out: &mut Ve
     };
     let mention = |j: &mut Json, span: Span| {
         j.open(b'{');
-        j.key("text");
+        j.key(quoted!("text"));
         j.str(span.of(text));
-        j.key("start");
+        j.key(quoted!("start"));
         j.num(index.char_of(span.start));
-        j.key("end");
+        j.key(quoted!("end"));
         j.num(index.char_of(span.end));
-        j.key("sentence");
+        j.key(quoted!("sentence"));
         j.num(doc.sentence_of(span.start));
         j.close(b'}');
     };
     let mentions = |j: &mut Json, spans: &[Span]| {
-        j.key("mentions");
+        j.key(quoted!("mentions"));
         j.open(b'[');
         for &span in spans {
             j.item();
@@ -457,13 +513,13 @@ pub fn write_json(doc: &Document, include_text: bool, pretty: bool, out: &mut Ve
         j.close(b']');
     };
     j.open(b'{');
-    j.key("schema");
+    j.key(quoted!("schema"));
     j.str(SCHEMA);
-    j.key("id");
+    j.key(quoted!("id"));
     j.str(&doc.id);
-    j.key("title");
+    j.key(quoted!("title"));
     j.opt_str(doc.title.map(|t| t.of(text)));
-    j.key("published");
+    j.key(quoted!("published"));
     match doc.published {
         Some(p) => {
             use std::io::Write;
@@ -472,42 +528,42 @@ pub fn write_json(doc: &Document, include_text: bool, pretty: bool, out: &mut Ve
         None => j.null(),
     }
     if let Some(p) = doc.published {
-        j.key("published_from");
+        j.key(quoted!("published_from"));
         j.str(match p.from {
             PublishedFrom::Input => "input",
             PublishedFrom::Dateline => "dateline",
         });
     }
     if include_text {
-        j.key("text");
+        j.key(quoted!("text"));
         j.str(text);
     }
-    j.key("sentences");
+    j.key(quoted!("sentences"));
     j.open(b'[');
     for s in &doc.sentences {
         j.item();
         j.open(b'{');
-        j.key("start");
+        j.key(quoted!("start"));
         j.num(index.char_of(s.start));
-        j.key("end");
+        j.key(quoted!("end"));
         j.num(index.char_of(s.end));
         j.close(b'}');
     }
     j.close(b']');
-    j.key("organisations");
+    j.key(quoted!("organisations"));
     j.open(b'[');
     for o in &doc.organisations {
         j.item();
         j.open(b'{');
-        j.key("id");
+        j.key(quoted!("id"));
         j.str(&o.id);
-        j.key("name");
+        j.key(quoted!("name"));
         j.str(&o.name);
-        j.key("acronym");
+        j.key(quoted!("acronym"));
         j.opt_str(o.acronym.as_deref());
-        j.key("kind");
+        j.key(quoted!("kind"));
         j.str(o.kind.as_str());
-        j.key("source");
+        j.key(quoted!("source"));
         j.str(match o.source {
             OrgSource::Gazetteer => "gazetteer",
             OrgSource::Definition => "definition",
@@ -516,100 +572,100 @@ pub fn write_json(doc: &Document, include_text: bool, pretty: bool, out: &mut Ve
         j.close(b'}');
     }
     j.close(b']');
-    j.key("people");
+    j.key(quoted!("people"));
     j.open(b'[');
     for p in &doc.people {
         j.item();
         j.open(b'{');
-        j.key("name");
+        j.key(quoted!("name"));
         j.str(&p.name);
-        j.key("titles");
+        j.key(quoted!("titles"));
         j.strs(&p.titles);
-        j.key("affiliation");
+        j.key(quoted!("affiliation"));
         j.opt_str(p.affiliation.as_deref());
         mentions(&mut j, &p.mentions);
         j.close(b'}');
     }
     j.close(b']');
-    j.key("dates");
+    j.key(quoted!("dates"));
     j.open(b'[');
     for d in &doc.dates {
         j.item();
         j.open(b'{');
-        j.key("text");
+        j.key(quoted!("text"));
         j.str(d.span.of(text));
-        j.key("value");
+        j.key(quoted!("value"));
         j.opt_str(d.value.as_deref());
-        j.key("granularity");
+        j.key(quoted!("granularity"));
         j.str(d.granularity.as_str());
-        j.key("start");
+        j.key(quoted!("start"));
         j.num(index.char_of(d.span.start));
-        j.key("end");
+        j.key(quoted!("end"));
         j.num(index.char_of(d.span.end));
-        j.key("sentence");
+        j.key(quoted!("sentence"));
         j.num(doc.sentence_of(d.span.start));
         j.close(b'}');
     }
     j.close(b']');
-    j.key("locations");
+    j.key(quoted!("locations"));
     j.open(b'[');
     for l in &doc.locations {
         j.item();
         j.open(b'{');
-        j.key("name");
+        j.key(quoted!("name"));
         j.str(&l.name);
-        j.key("country");
+        j.key(quoted!("country"));
         j.opt_str(l.country.as_deref());
         mentions(&mut j, &l.mentions);
         j.close(b'}');
     }
     j.close(b']');
-    j.key("participants");
+    j.key(quoted!("participants"));
     j.open(b'[');
     for p in &doc.participants {
         j.item();
         j.open(b'{');
         let (key, value) = match &p.party {
-            Party::Organisation(id) => ("organisation", id),
-            Party::Country(code) => ("country", code),
+            Party::Organisation(id) => (quoted!("organisation"), id),
+            Party::Country(code) => (quoted!("country"), code),
         };
         j.key(key);
         j.str(value);
-        j.key("role");
+        j.key(quoted!("role"));
         j.str(p.role.as_str());
-        j.key("sentence");
+        j.key(quoted!("sentence"));
         j.num(p.sentence);
         if let Some(e) = p.event {
-            j.key("event");
+            j.key(quoted!("event"));
             j.num(e);
         }
         j.close(b'}');
     }
     j.close(b']');
-    j.key("events");
+    j.key(quoted!("events"));
     j.open(b'[');
     for e in &doc.events {
         j.item();
         j.open(b'{');
-        j.key("name");
+        j.key(quoted!("name"));
         j.str(&e.name);
-        j.key("aliases");
+        j.key(quoted!("aliases"));
         j.strs(&e.aliases);
-        j.key("date");
+        j.key(quoted!("date"));
         j.opt_str(e.date.as_deref());
-        j.key("mode");
+        j.key(quoted!("mode"));
         j.opt_str(e.mode.map(|m| m.as_str()));
-        j.key("organiser");
+        j.key(quoted!("organiser"));
         j.opt_str(e.organiser.as_deref());
-        j.key("location");
+        j.key(quoted!("location"));
         j.opt_str(e.location.as_deref());
-        j.key("next");
+        j.key(quoted!("next"));
         match &e.next {
             Some(n) => {
                 j.open(b'{');
-                j.key("date");
+                j.key(quoted!("date"));
                 j.opt_str(n.date.as_deref());
-                j.key("location");
+                j.key(quoted!("location"));
                 j.opt_str(n.location.as_deref());
                 j.close(b'}');
             }
@@ -620,6 +676,14 @@ pub fn write_json(doc: &Document, include_text: bool, pretty: bool, out: &mut Ve
     j.close(b']');
     j.close(b'}');
 }
+
+/// `"name":`, a key as [`Json::key`] writes it.
+macro_rules! quoted {
+    ($name:literal) => {
+        concat!("\"", $name, "\":")
+    };
+}
+use quoted;
 
 /// A JSON writer in `serde_json`'s two layouts: compact, and pretty (two
 /// spaces a level, `": "` after a key, `[]` and `{}` when empty).
@@ -649,6 +713,41 @@ const ESCAPE: [u8; 256] = {
     t[b'\\' as usize] = b'\\';
     t
 };
+
+/// Whether any of the eight bytes of `w` needs an escape: a control
+/// character (below 0x20), `"` or `\`. Each test is the classic "some byte
+/// is below `n`" (`(x - n) & !x`, bit 7 of each byte), exact about whether
+/// there is one, which is all that is asked here.
+#[inline(always)]
+fn needs_escape(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH;
+    let control = below(w, 0x20);
+    let quote = below(w ^ (ONES * u64::from(b'"')), 1);
+    let backslash = below(w ^ (ONES * u64::from(b'\\')), 1);
+    control | quote | backslash != 0
+}
+
+/// The first byte of `bytes` at or after `at` that needs an escape
+/// ([`ESCAPE`]), or `bytes.len()`: whole words are skipped while none of
+/// their bytes does, and the last few bytes are checked as the text's last
+/// word when it is that long.
+#[inline(always)]
+fn next_escape(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(w) = bytes.get(at..at + 8) {
+        if needs_escape(word(w)) {
+            break;
+        }
+        at += 8;
+    }
+    if at + 8 > bytes.len() && bytes.len() >= 8 && !needs_escape(word(&bytes[bytes.len() - 8..])) {
+        return bytes.len();
+    }
+    bytes[at..]
+        .iter()
+        .position(|&b| ESCAPE[usize::from(b)] != 0)
+        .map_or(bytes.len(), |i| at + i)
+}
 
 impl Json<'_> {
     #[inline(always)]
@@ -686,39 +785,42 @@ impl Json<'_> {
         self.first = false;
     }
 
-    /// A key of an object (plain ASCII, never escaped).
+    /// A key of an object, given as [`quoted!`] writes it, `"name":` (plain
+    /// ASCII, never escaped): one literal, copied at once.
     #[inline(always)]
-    fn key(&mut self, key: &str) {
+    fn key(&mut self, quoted: &'static str) {
         self.item();
-        self.out.push(b'"');
-        self.out.extend_from_slice(key.as_bytes());
-        self.out
-            .extend_from_slice(if self.pretty { b"\": " } else { b"\":" });
+        self.out.extend_from_slice(quoted.as_bytes());
+        if self.pretty {
+            self.out.push(b' ');
+        }
     }
 
+    /// `s` as a JSON string: runs of bytes that need no escape are copied
+    /// whole, found eight bytes at a time.
     fn str(&mut self, s: &str) {
         let bytes = s.as_bytes();
         self.out.reserve(bytes.len() + 2);
         self.out.push(b'"');
         let mut from = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            let esc = ESCAPE[b as usize];
-            if esc == 0 {
-                continue;
+        loop {
+            let at = next_escape(bytes, from);
+            self.out.extend_from_slice(&bytes[from..at]);
+            let Some(&b) = bytes.get(at) else { break };
+            match ESCAPE[usize::from(b)] {
+                b'u' => {
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    self.out.extend_from_slice(b"\\u00");
+                    self.out.push(HEX[usize::from(b >> 4)]);
+                    self.out.push(HEX[usize::from(b & 0xf)]);
+                }
+                esc => {
+                    self.out.push(b'\\');
+                    self.out.push(esc);
+                }
             }
-            self.out.extend_from_slice(&bytes[from..i]);
-            from = i + 1;
-            if esc == b'u' {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                self.out.extend_from_slice(b"\\u00");
-                self.out.push(HEX[usize::from(b >> 4)]);
-                self.out.push(HEX[usize::from(b & 0xf)]);
-            } else {
-                self.out.push(b'\\');
-                self.out.push(esc);
-            }
+            from = at + 1;
         }
-        self.out.extend_from_slice(&bytes[from..]);
         self.out.push(b'"');
     }
 
@@ -744,17 +846,29 @@ impl Json<'_> {
         self.out.extend_from_slice(b"null");
     }
 
+    /// `n` in decimal, two digits at a time.
     #[inline(always)]
     fn num(&mut self, mut n: usize) {
+        const PAIRS: &[u8; 200] = b"\
+            0001020304050607080910111213141516171819\
+            2021222324252627282930313233343536373839\
+            4041424344454647484950515253545556575859\
+            6061626364656667686970717273747576777879\
+            8081828384858687888990919293949596979899";
         let mut digits = [0u8; 20];
         let mut i = digits.len();
-        loop {
+        while n >= 100 {
+            let pair = 2 * (n % 100);
+            n /= 100;
+            i -= 2;
+            digits[i..i + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+        }
+        if n >= 10 {
+            i -= 2;
+            digits[i..i + 2].copy_from_slice(&PAIRS[2 * n..2 * n + 2]);
+        } else {
             i -= 1;
-            digits[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
+            digits[i] = b'0' + n as u8;
         }
         self.out.extend_from_slice(&digits[i..]);
     }
@@ -781,6 +895,103 @@ mod tests {
             assert_eq!(index.char_of(byte), chars, "byte {byte}");
         }
         assert_eq!(index.char_of(long.len()), long.chars().count());
+    }
+
+    #[test]
+    fn char_offsets_at_every_length_and_position() {
+        // Texts of every length up to past two blocks, a mix of 1- to
+        // 4-byte characters starting at each of the first few places, so
+        // that each offset is met at every place in a word and a block,
+        // and near the end of the text (where no whole word follows).
+        let mix = ['a', 'é', '€', '😀', '"', '\u{80}', '\u{7ff}', '\u{10ffff}'];
+        for shift in 0..mix.len() {
+            let mut text = String::new();
+            for n in 0..70 {
+                text.push(mix[(n * 3 + shift) % mix.len()]);
+                let index = CharIndex::new(&text);
+                for (chars, (byte, _)) in text.char_indices().enumerate() {
+                    assert_eq!(index.char_of(byte), chars, "byte {byte} of {text:?}");
+                }
+                let all = text.chars().count();
+                assert_eq!(index.char_of(text.len()), all, "end of {text:?}");
+                if !text.is_ascii() {
+                    assert_eq!(index.char_of(text.len() + 9), all, "past {text:?}");
+                }
+                assert_eq!(count_chars(text.as_bytes()), all, "{text:?}");
+            }
+        }
+        // Long runs of multi-byte characters: counts past 255 a piece.
+        let long = "€😀é".repeat(400);
+        assert_eq!(count_chars(long.as_bytes()), long.chars().count());
+        let index = CharIndex::new(&long);
+        for (chars, (byte, _)) in long.char_indices().enumerate() {
+            assert_eq!(index.char_of(byte), chars, "byte {byte}");
+        }
+    }
+
+    /// `Json::str`'s bytes for `s`.
+    fn json_str(s: &str) -> String {
+        let mut out = Vec::new();
+        let mut j = Json {
+            out: &mut out,
+            pretty: false,
+            depth: 0,
+            first: true,
+        };
+        j.str(s);
+        String::from_utf8(out).expect("JSON is UTF-8")
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_does() {
+        // Every ASCII byte (each control, quote, backslash and DEL among
+        // them) at every place of strings of up to three words, between
+        // plain and non-ASCII neighbours, so that it is met by the word
+        // scan, the last-word check and the byte scan.
+        for byte in 0..0x80u8 {
+            let c = char::from(byte);
+            for len in 0..24 {
+                for at in 0..len {
+                    for filler in ['x', 'é', '😀'] {
+                        let s: String =
+                            (0..len).map(|i| if i == at { c } else { filler }).collect();
+                        let want = serde_json::to_string(&s).expect("serialises");
+                        assert_eq!(json_str(&s), want, "{s:?}");
+                    }
+                }
+            }
+        }
+        for s in [
+            "",
+            "plain",
+            "a\"b\\c\u{1}\t\n\r\u{1f}\u{7f}",
+            "\"\"\"\"\"\"\"\"\"",
+            "😀é€\n",
+        ] {
+            assert_eq!(json_str(s), serde_json::to_string(s).expect("serialises"));
+        }
+    }
+
+    #[test]
+    fn numbers_are_written_as_serde_does() {
+        let mut cases: Vec<usize> = (0..1100).collect();
+        let mut power = 1usize;
+        while let Some(next) = power.checked_mul(10) {
+            cases.extend([next - 1, next, next + 1, next + 37]);
+            power = next;
+        }
+        cases.push(usize::MAX);
+        for n in cases {
+            let mut out = Vec::new();
+            let mut j = Json {
+                out: &mut out,
+                pretty: false,
+                depth: 0,
+                first: true,
+            };
+            j.num(n);
+            assert_eq!(out, serde_json::to_vec(&n).expect("serialises"), "{n}");
+        }
     }
 
     /// A document with every layer filled, and non-ASCII text before the mentions.
