@@ -1564,8 +1564,13 @@ fn initial(text: &str, toks: &[Tok], k: usize) -> bool {
     let t = &toks[k];
     matches!(t.unit, Unit::Word)
         && t.flags & CAP != 0
-        && t.span.of(text).chars().count() == 1
         && toks.get(k + 1).is_some_and(|p| p.is_punct('.'))
+        && one_char(t.span.of(text))
+}
+
+/// Whether `s` is a single character (decoded only when it is short enough).
+fn one_char(s: &str) -> bool {
+    s.len() <= 4 && s.chars().nth(1).is_none() && !s.is_empty()
 }
 
 /// The candidates of one sentence's units.
@@ -1577,16 +1582,22 @@ fn candidates(
     names: &Names,
     out: &mut Vec<Candidate>,
     arena: &mut Vec<Span>,
+    run: &mut Vec<usize>,
 ) {
     let text = &doc.text;
     let mut k = 0;
-    let mut run: Vec<usize> = Vec::new();
     // The previous name's end and the affiliation its leading adjective gave.
     let mut previous: Option<(usize, Option<String>)> = None;
     while k < toks.len() {
+        // Only a capitalised word starts a run (a name word or an initial):
+        // every other unit is passed over without the tests below.
+        if !matches!(toks[k].unit, Unit::Word) || toks[k].flags & CAP == 0 {
+            k += 1;
+            continue;
+        }
         // A run of name words, with initials and inner particles.
         run.clear();
-        let words = &mut run;
+        let words = &mut *run;
         let a = k;
         let mut tainted = false;
         let mut e = k;
@@ -2073,7 +2084,16 @@ fn index_words(by_word: &mut FxMap<u64, Vec<usize>>, hashes: &[u64], p: usize) {
 
 /// A person's key (lower-cased) and the hashes of its words.
 fn entry_key(key: &[&str]) -> (Vec<String>, Vec<u64>) {
-    let words: Vec<String> = key.iter().map(|w| w.to_lowercase()).collect();
+    let words: Vec<String> = key
+        .iter()
+        .map(|w| {
+            if w.is_ascii() {
+                w.to_ascii_lowercase()
+            } else {
+                w.to_lowercase()
+            }
+        })
+        .collect();
     let hashes = words.iter().map(|w| word_hash(w)).collect();
     (words, hashes)
 }
@@ -2327,6 +2347,7 @@ fn find(doc: &Document, rules: &Rules, names: &Names) -> Vec<Person> {
     let mut toks = Vec::new();
     let mut cands = Vec::new();
     let mut arena = Vec::new();
+    let mut run = Vec::new();
     let content_end = doc.content_end().min(text.len());
     for s in &doc.sentences {
         if s.start >= content_end {
@@ -2342,7 +2363,7 @@ fn find(doc: &Document, rules: &Rules, names: &Names) -> Vec<Person> {
             rules,
             &mut toks,
         );
-        candidates(doc, &toks, rules, names, &mut cands, &mut arena);
+        candidates(doc, &toks, rules, names, &mut cands, &mut arena, &mut run);
     }
     resolve(text, rules, cands, &arena, doc.explain.is_some())
 }
