@@ -2298,14 +2298,16 @@ fn resolve(
     arena: &[Span],
     explain: bool,
 ) -> Vec<Person> {
-    let mut people: Vec<Entry> = Vec::new();
-    let mut last_seen: Vec<usize> = Vec::new();
+    // Sized for the candidates up front: no list grows (or table rehashes) one person at a time.
+    let mut people: Vec<Entry> = Vec::with_capacity(cands.len());
+    let mut last_seen: Vec<usize> = Vec::with_capacity(cands.len());
     let mut deferred = Vec::new();
     let mut key: Vec<&str> = Vec::new();
     let mut folded = Folded::default();
     // The people whose key holds a word, by the word's hash; `near`: those
     // sharing a word with the candidate, the only ones it may refer to.
-    let mut by_word: FxMap<u64, Vec<usize>> = FxMap::default();
+    let mut by_word: FxMap<u64, Vec<usize>> =
+        FxMap::with_capacity_and_hasher(cands.len(), Default::default());
     let mut near: Vec<usize> = Vec::new();
     for (n, c) in cands.into_iter().enumerate() {
         key_of(text, &arena[c.words.clone()], &mut key);
