@@ -583,6 +583,7 @@ const MODIFIERS: &[(&str, &str)] = &[
 
 /// Whether `word` is a lower-case name particle inside a name ("Ursula von
 /// der Leyen"); a `match`, so no list is compared word by word.
+#[inline]
 fn is_particle(word: &str) -> bool {
     // Slice patterns: a decision tree on the length and the bytes.
     matches!(
@@ -861,9 +862,11 @@ impl Rules {
         let mut given = Vec::with_capacity(given_rows);
         for (f, file) in g.of_indexed(Kind::GivenNames) {
             for row in &file.rows {
-                if !row.get(0).bytes().any(|b| b == b' ') {
-                    add(row.get(0), GIVEN);
-                    given.push((f, u32::try_from(row.line).unwrap_or(u32::MAX), row.get(0)));
+                // The name is cut from its row once: 22K rows at every start-up.
+                let name = row.get(0);
+                if !name.as_bytes().contains(&b' ') {
+                    add(name, GIVEN);
+                    given.push((f, u32::try_from(row.line).unwrap_or(u32::MAX), name));
                 }
             }
         }
@@ -910,6 +913,7 @@ impl Rules {
         Some(Why::Gazetteer { file, line })
     }
 
+    #[inline]
     fn flags(&self, word: &str) -> u8 {
         self.lexicon.get(word)
     }
@@ -1024,6 +1028,82 @@ static ASCII_ALNUM: [bool; 256] = {
     t
 };
 
+// Byte classes of the word cutter (`BYTE_CLASS`).
+/// An ASCII letter or digit.
+const ALNUM: u8 = 1;
+/// An ASCII capital.
+const UPPER: u8 = 2;
+/// An ASCII lower-case letter.
+const LOWER: u8 = 4;
+/// An ASCII digit.
+const DIGIT_BYTE: u8 = 8;
+/// ASCII that is a unit of its own where a word does not start: neither
+/// white space, a letter or digit, nor an apostrophe (which may start a
+/// possessive).
+const PUNCT: u8 = 16;
+/// A byte that ends an ASCII word for sure: ASCII, neither a letter or
+/// digit nor a joiner ('-', '\'').
+const WORD_END: u8 = 32;
+
+/// The class bits of each byte, so the cutter reads a byte with one load.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_uppercase() {
+            ALNUM | UPPER
+        } else if b.is_ascii_lowercase() {
+            ALNUM | LOWER
+        } else if b.is_ascii_digit() {
+            ALNUM | DIGIT_BYTE
+        } else if b == b'-' {
+            // A joiner inside a word, a unit of its own elsewhere.
+            PUNCT
+        } else if b == b'\'' {
+            0
+        } else if matches!(b, b' ' | b'\t' | b'\r' | b'\n') {
+            WORD_END
+        } else {
+            PUNCT | WORD_END
+        };
+        i += 1;
+    }
+    t
+};
+
+/// The end of the run of ASCII letters and digits at `bytes[from..limit]`:
+/// eight bytes at a time (a word of the run is tested with a few integer
+/// operations instead of a branch per byte), then byte by byte.
+#[inline]
+fn alnum_end(bytes: &[u8], from: usize, limit: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut j = from;
+    while j + 8 <= limit {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&bytes[j..j + 8]);
+        let v = u64::from_le_bytes(word);
+        // Seven-bit bytes: adding a constant below 0x81 never carries into
+        // the next byte, so each byte's high bit answers "at least …".
+        let x = v & !HIGH;
+        let folded = x | (0x20 * ONES);
+        let letter =
+            (folded + u64::from(0x80 - b'a') * ONES) & !(folded + u64::from(0x7f - b'z') * ONES);
+        let digit = (x + u64::from(0x80 - b'0') * ONES) & !(x + u64::from(0x7f - b'9') * ONES);
+        // A byte that is no ASCII letter or digit, or not ASCII at all.
+        let stop = (!(letter | digit) | v) & HIGH;
+        if stop != 0 {
+            return j + (stop.trailing_zeros() / 8) as usize;
+        }
+        j += 8;
+    }
+    while j < limit && ASCII_ALNUM[usize::from(bytes[j])] {
+        j += 1;
+    }
+    j
+}
+
 fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '‐')
 }
@@ -1079,37 +1159,77 @@ fn units(
         }
         let limit = span_start.min(end);
         let ls = if line_start { LINE_START } else { 0 };
-        // A lower-case ASCII word or a number, ended by no joiner: no
-        // lexicon, no cue, only the particle test.
-        if ASCII_ALNUM[usize::from(b)] && !b.is_ascii_uppercase() {
-            let j = i
-                + 1
-                + bytes[i + 1..limit]
-                    .iter()
-                    .position(|&b| !ASCII_ALNUM[usize::from(b)])
-                    .unwrap_or(limit - i - 1);
-            if j >= limit || (bytes[j] < 0x80 && bytes[j] != b'-' && bytes[j] != b'\'') {
-                let particle = if is_particle(&text[i..j]) {
-                    PARTICLE
+        line_start = false;
+        let class = BYTE_CLASS[usize::from(b)];
+        // An ASCII word or number ended by no joiner nor non-ASCII character
+        // (nearly every word): no character is decoded.
+        if class & ALNUM != 0 {
+            let j = alnum_end(bytes, i + 1, limit);
+            if j >= limit || BYTE_CLASS[usize::from(bytes[j])] & WORD_END != 0 {
+                // The space after the word needs no turn of the loop.
+                let next = if j < end && bytes[j] == b' ' {
+                    j + 1
                 } else {
-                    0
+                    j
                 };
-                out.push(Tok {
-                    span: Span::new(i, j),
-                    unit: Unit::Word,
-                    flags: ls | particle,
-                });
-                line_start = false;
-                i = j;
+                if class & UPPER == 0 {
+                    // Lower case or a digit first: no lexicon, no cue, only the particle test.
+                    let particle = if is_particle(&text[i..j]) {
+                        PARTICLE
+                    } else {
+                        0
+                    };
+                    out.push(Tok {
+                        span: Span::new(i, j),
+                        unit: Unit::Word,
+                        flags: ls | particle,
+                    });
+                    i = next;
+                    continue;
+                }
+                // The shape of a capitalised word, by the classes of its bytes.
+                let (mut seen, mut upper) = (0, 0usize);
+                for &c in &bytes[i..j] {
+                    let c = BYTE_CLASS[usize::from(c)];
+                    seen |= c;
+                    upper += usize::from(c & UPPER != 0);
+                }
+                let mut flags = ls | CAP;
+                if seen & DIGIT_BYTE != 0 {
+                    flags |= DIGIT;
+                }
+                if upper > 1 && seen & LOWER == 0 {
+                    flags |= ALLCAPS;
+                }
+                match capitalised(text, i, j, limit, flags, rules, out) {
+                    Ok(flags) => out.push(Tok {
+                        span: Span::new(i, j),
+                        unit: Unit::Word,
+                        flags,
+                    }),
+                    Err(cue_end) => {
+                        i = cue_end;
+                        continue;
+                    }
+                }
+                i = next;
                 continue;
             }
+        } else if class & PUNCT != 0 {
+            // ASCII punctuation other than an apostrophe (which may start a possessive).
+            out.push(Tok {
+                span: Span::new(i, i + 1),
+                unit: Unit::Punct(char::from(b)),
+                flags: ls,
+            });
+            i += 1;
+            continue;
         }
         let first = if b < 0x80 {
             b as char
         } else {
             text[i..].chars().next().unwrap_or(' ')
         };
-        line_start = false;
         if !first.is_alphanumeric() {
             // A possessive right after an organisation mention: "Committee’s".
             let after = i + first.len_utf8();
@@ -1206,31 +1326,13 @@ fn units(
             if upper > 1 && !lower {
                 flags |= ALLCAPS;
             }
-            let lex = rules.flags(word);
-            if lex & CUE_START != 0
-                && let Some((cue, cue_end)) = rules.cue_at(text, i, limit)
-            {
-                push_cue(out, Span::new(i, cue_end), cue, 0, flags);
-                i = cue_end;
-                continue;
-            }
-            if lex & MODIFIER != 0 {
-                // "Acting Executive Director", "Ag. Executive Director".
-                let mut k = j;
-                if k < limit && text[k..].starts_with('.') {
-                    k += 1;
-                }
-                let gap = text[k..limit].len() - text[k..limit].trim_start_matches(' ').len();
-                if gap > 0
-                    && let Some((cue @ Cue::Title(_), cue_end)) = rules.cue_at(text, k + gap, limit)
-                {
-                    let m = MODIFIERS.iter().position(|(w, _)| *w == word).unwrap_or(0) + 1;
-                    push_cue(out, Span::new(i, cue_end), cue, m as u8, flags);
+            match capitalised(text, i, j, limit, flags, rules, out) {
+                Ok(f) => flags = f,
+                Err(cue_end) => {
                     i = cue_end;
                     continue;
                 }
             }
-            flags |= u16::from(lex) << 8;
         } else if is_particle(word) {
             flags |= PARTICLE;
         } else if let Some(rest) = word
@@ -1257,6 +1359,45 @@ fn units(
             i = p.end;
         }
     }
+}
+
+/// The rest of a capitalised word `text[i..j]` with its shape `flags`: a
+/// title or honorific starting there (with a modifier before it: "Acting
+/// Executive Director") is pushed and `Err(its end)` returned; otherwise
+/// `Ok(flags)` with the lexicon flags added.
+fn capitalised(
+    text: &str,
+    i: usize,
+    j: usize,
+    limit: usize,
+    flags: u16,
+    rules: &Rules,
+    out: &mut Vec<Tok>,
+) -> Result<u16, usize> {
+    let word = &text[i..j];
+    let lex = rules.flags(word);
+    if lex & CUE_START != 0
+        && let Some((cue, cue_end)) = rules.cue_at(text, i, limit)
+    {
+        push_cue(out, Span::new(i, cue_end), cue, 0, flags);
+        return Err(cue_end);
+    }
+    if lex & MODIFIER != 0 {
+        // "Acting Executive Director", "Ag. Executive Director".
+        let mut k = j;
+        if k < limit && text[k..].starts_with('.') {
+            k += 1;
+        }
+        let gap = text[k..limit].len() - text[k..limit].trim_start_matches(' ').len();
+        if gap > 0
+            && let Some((cue @ Cue::Title(_), cue_end)) = rules.cue_at(text, k + gap, limit)
+        {
+            let m = MODIFIERS.iter().position(|(w, _)| *w == word).unwrap_or(0) + 1;
+            push_cue(out, Span::new(i, cue_end), cue, m as u8, flags);
+            return Err(cue_end);
+        }
+    }
+    Ok(flags | u16::from(lex) << 8)
 }
 
 fn push_cue(out: &mut Vec<Tok>, span: Span, cue: Cue, modifier: u8, flags: u16) {
@@ -1562,8 +1703,13 @@ fn initial(text: &str, toks: &[Tok], k: usize) -> bool {
     let t = &toks[k];
     matches!(t.unit, Unit::Word)
         && t.flags & CAP != 0
-        && t.span.of(text).chars().count() == 1
         && toks.get(k + 1).is_some_and(|p| p.is_punct('.'))
+        && one_char(t.span.of(text))
+}
+
+/// Whether `s` is a single character (decoded only when it is short enough).
+fn one_char(s: &str) -> bool {
+    s.len() <= 4 && s.chars().nth(1).is_none() && !s.is_empty()
 }
 
 /// The candidates of one sentence's units.
@@ -1575,16 +1721,22 @@ fn candidates(
     names: &Names,
     out: &mut Vec<Candidate>,
     arena: &mut Vec<Span>,
+    run: &mut Vec<usize>,
 ) {
     let text = &doc.text;
     let mut k = 0;
-    let mut run: Vec<usize> = Vec::new();
     // The previous name's end and the affiliation its leading adjective gave.
     let mut previous: Option<(usize, Option<String>)> = None;
     while k < toks.len() {
+        // Only a capitalised word starts a run (a name word or an initial):
+        // every other unit is passed over without the tests below.
+        if !matches!(toks[k].unit, Unit::Word) || toks[k].flags & CAP == 0 {
+            k += 1;
+            continue;
+        }
         // A run of name words, with initials and inner particles.
         run.clear();
-        let words = &mut run;
+        let words = &mut *run;
         let a = k;
         let mut tainted = false;
         let mut e = k;
@@ -2071,7 +2223,16 @@ fn index_words(by_word: &mut FxMap<u64, Vec<usize>>, hashes: &[u64], p: usize) {
 
 /// A person's key (lower-cased) and the hashes of its words.
 fn entry_key(key: &[&str]) -> (Vec<String>, Vec<u64>) {
-    let words: Vec<String> = key.iter().map(|w| w.to_lowercase()).collect();
+    let words: Vec<String> = key
+        .iter()
+        .map(|w| {
+            if w.is_ascii() {
+                w.to_ascii_lowercase()
+            } else {
+                w.to_lowercase()
+            }
+        })
+        .collect();
     let hashes = words.iter().map(|w| word_hash(w)).collect();
     (words, hashes)
 }
@@ -2137,14 +2298,16 @@ fn resolve(
     arena: &[Span],
     explain: bool,
 ) -> Vec<Person> {
-    let mut people: Vec<Entry> = Vec::new();
-    let mut last_seen: Vec<usize> = Vec::new();
+    // Sized for the candidates up front: no list grows (or table rehashes) one person at a time.
+    let mut people: Vec<Entry> = Vec::with_capacity(cands.len());
+    let mut last_seen: Vec<usize> = Vec::with_capacity(cands.len());
     let mut deferred = Vec::new();
     let mut key: Vec<&str> = Vec::new();
     let mut folded = Folded::default();
     // The people whose key holds a word, by the word's hash; `near`: those
     // sharing a word with the candidate, the only ones it may refer to.
-    let mut by_word: FxMap<u64, Vec<usize>> = FxMap::default();
+    let mut by_word: FxMap<u64, Vec<usize>> =
+        FxMap::with_capacity_and_hasher(cands.len(), Default::default());
     let mut near: Vec<usize> = Vec::new();
     for (n, c) in cands.into_iter().enumerate() {
         key_of(text, &arena[c.words.clone()], &mut key);
@@ -2325,6 +2488,7 @@ fn find(doc: &Document, rules: &Rules, names: &Names) -> Vec<Person> {
     let mut toks = Vec::new();
     let mut cands = Vec::new();
     let mut arena = Vec::new();
+    let mut run = Vec::new();
     let content_end = doc.content_end().min(text.len());
     for s in &doc.sentences {
         if s.start >= content_end {
@@ -2340,7 +2504,7 @@ fn find(doc: &Document, rules: &Rules, names: &Names) -> Vec<Person> {
             rules,
             &mut toks,
         );
-        candidates(doc, &toks, rules, names, &mut cands, &mut arena);
+        candidates(doc, &toks, rules, names, &mut cands, &mut arena, &mut run);
     }
     resolve(text, rules, cands, &arena, doc.explain.is_some())
 }
@@ -3427,6 +3591,25 @@ mod tests {
                 "{text:?} from {start}, {spans:?}"
             );
             assert_eq!(na, nb, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn alnum_end_equals_a_byte_loop() {
+        // Every byte value at every place of a run, from several starts to several limits.
+        for b in 0..=255u8 {
+            for k in 0..20 {
+                let mut v = vec![b'a'; 20];
+                v[k] = b;
+                for from in 0..3 {
+                    for limit in from..=20 {
+                        let want = (from..limit)
+                            .find(|&j| !v[j].is_ascii_alphanumeric())
+                            .unwrap_or(limit);
+                        assert_eq!(alnum_end(&v, from, limit), want, "{v:?} {from}..{limit}");
+                    }
+                }
+            }
         }
     }
 
