@@ -76,6 +76,7 @@
 //! day", "the previous year"), ordinal centuries, non-Gregorian calendars,
 //! and dates written in Chinese characters.
 
+use crate::ascii::alnum_end;
 use crate::calendar::{Date, days_in_month, shift_month};
 use crate::document::{DateMention, Document, Granularity, Published, PublishedFrom, Span, Why};
 use crate::error::{GazetteerError, GazetteerErrorKind};
@@ -336,10 +337,7 @@ impl Anchors {
                 return Some((start, start + run));
             }
             // The ASCII head of the word, then the rest when it goes on.
-            p += b[p..]
-                .iter()
-                .take_while(|&&c| matches!(CLASS[usize::from(c)], 1 | 2))
-                .count();
+            p = alnum_end(b, p, b.len());
             let ascii_end = p;
             if b.get(p).is_some_and(|&c| c >= 0x80) {
                 p = word_end(text, p);

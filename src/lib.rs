@@ -10,6 +10,7 @@
 //! assert_eq!(record.sentences.len(), 2);
 //! ```
 
+mod ascii;
 pub mod batch;
 #[doc(hidden)]
 pub mod calendar;
