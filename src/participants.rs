@@ -505,12 +505,21 @@ pub fn elements<'a>(doc: &'a Document, names: &Names) -> Vec<Element<'a>> {
             out.push(Element { span, party });
         }
     }
-    out.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
+    // Text order, longest first at one start, and among equal spans the
+    // order above: the keys, with the index as the last of them, are sorted
+    // (no two alike, so an unstable sort gives the stable order) rather
+    // than the elements.
+    let mut order: Vec<(usize, std::cmp::Reverse<usize>, usize)> = out
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.span.start, std::cmp::Reverse(e.span.end), i))
+        .collect();
+    order.sort_unstable();
     // Overlaps: the first (organisations come first) wins.
     let mut kept: Vec<Element> = Vec::with_capacity(out.len());
-    for e in out {
+    for e in order.into_iter().map(|(_, _, i)| &out[i]) {
         if !kept.iter().rev().take(4).any(|k| k.span.overlaps(e.span)) {
-            kept.push(e);
+            kept.push(e.clone());
         }
     }
     kept
