@@ -1260,8 +1260,11 @@ pub fn merge(found: Vec<(Candidate, usize, Option<usize>)>) -> Vec<Participant> 
         status: Option<(Role, usize, usize)>,
         host: Option<(usize, usize)>,
     }
-    let mut keys: Vec<(Party, Option<usize>)> = Vec::new();
-    let mut roles: Vec<Roles> = Vec::new();
+    // Hashed, not searched for in a list (a long release has hundreds of
+    // keys). Their order does not matter: the participants are put in the
+    // order of the candidates they come from.
+    let mut roles: rustc_hash::FxHashMap<(Party, Option<usize>), Roles> =
+        rustc_hash::FxHashMap::default();
     // By order, what gave each candidate its role: a cue phrase, or (a
     // candidate whose cue is its own mention, see `tag`) the name of the
     // meeting its organiser hosts.
@@ -1279,16 +1282,7 @@ pub fn merge(found: Vec<(Candidate, usize, Option<usize>)>) -> Vec<Participant> 
         })
         .collect();
     for (order, (cand, sentence, event)) in found.into_iter().enumerate() {
-        let key = (cand.party, event);
-        let i = match keys.iter().position(|k| *k == key) {
-            Some(i) => i,
-            None => {
-                keys.push(key);
-                roles.push(Roles::default());
-                keys.len() - 1
-            }
-        };
-        let r = &mut roles[i];
+        let r = roles.entry((cand.party, event)).or_default();
         if cand.role == Role::Host {
             r.host.get_or_insert((sentence, order));
         } else if r
@@ -1299,7 +1293,7 @@ pub fn merge(found: Vec<(Candidate, usize, Option<usize>)>) -> Vec<Participant> 
         }
     }
     let mut out: Vec<(usize, Participant)> = Vec::new();
-    for ((party, event), r) in keys.into_iter().zip(roles) {
+    for ((party, event), r) in roles {
         if let Some((sentence, order)) = r.host {
             out.push((
                 order,
@@ -1327,7 +1321,9 @@ pub fn merge(found: Vec<(Candidate, usize, Option<usize>)>) -> Vec<Participant> 
             }
         }
     }
-    out.sort_by_key(|(order, p)| (p.sentence, *order));
+    // No two entries share an order (a host and a status role come from
+    // different candidates), so this order is total.
+    out.sort_unstable_by_key(|(order, p)| (p.sentence, *order));
     out.into_iter().map(|(_, p)| p).collect()
 }
 
