@@ -555,6 +555,15 @@ fn word_before(text: &str, pos: usize) -> &str {
 /// separators, glue words and capitalised words, or a separator with at most
 /// two other lower-case words ("and police forces of").
 fn is_glue(gap: &str) -> bool {
+    // The common gap of ASCII punctuation and spaces (", ", " ("): no tokens,
+    // so only a full stop or colon below can end the list.
+    if gap
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+    {
+        let inner = gap.trim();
+        return !(inner.ends_with(':') || inner.contains(". "));
+    }
     if gap.contains(['.', ':', '!', '?']) && !gap.trim().is_empty() {
         // A full stop or colon inside a sentence ends a list ("Ltd." is inside a name).
         let inner = gap.trim();
@@ -600,9 +609,9 @@ fn is_glue(gap: &str) -> bool {
 /// The cues of `all` inside `sentence` that no party mention covers.
 fn cues_in(all: &[Found], sentence: Span, els: &[Element]) -> Vec<Found> {
     let lo = all.partition_point(|f| f.span.start < sentence.start);
-    let hi = all.partition_point(|f| f.span.start < sentence.end);
-    all[lo..hi]
+    all[lo..]
         .iter()
+        .take_while(|f| f.span.start < sentence.end)
         .filter(|f| f.span.end <= sentence.end && !els.iter().any(|e| e.span.overlaps(f.span)))
         .copied()
         .collect()
