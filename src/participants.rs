@@ -505,12 +505,21 @@ pub fn elements<'a>(doc: &'a Document, names: &Names) -> Vec<Element<'a>> {
             out.push(Element { span, party });
         }
     }
-    out.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
+    // Text order, longest first at one start, and among equal spans the
+    // order above: the keys, with the index as the last of them, are sorted
+    // (no two alike, so an unstable sort gives the stable order) rather
+    // than the elements.
+    let mut order: Vec<(usize, std::cmp::Reverse<usize>, usize)> = out
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.span.start, std::cmp::Reverse(e.span.end), i))
+        .collect();
+    order.sort_unstable();
     // Overlaps: the first (organisations come first) wins.
     let mut kept: Vec<Element> = Vec::with_capacity(out.len());
-    for e in out {
+    for e in order.into_iter().map(|(_, _, i)| &out[i]) {
         if !kept.iter().rev().take(4).any(|k| k.span.overlaps(e.span)) {
-            kept.push(e);
+            kept.push(e.clone());
         }
     }
     kept
@@ -546,6 +555,15 @@ fn word_before(text: &str, pos: usize) -> &str {
 /// separators, glue words and capitalised words, or a separator with at most
 /// two other lower-case words ("and police forces of").
 fn is_glue(gap: &str) -> bool {
+    // The common gap of ASCII punctuation and spaces (", ", " ("): no tokens,
+    // so only a full stop or colon below can end the list.
+    if gap
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+    {
+        let inner = gap.trim();
+        return !(inner.ends_with(':') || inner.contains(". "));
+    }
     if gap.contains(['.', ':', '!', '?']) && !gap.trim().is_empty() {
         // A full stop or colon inside a sentence ends a list ("Ltd." is inside a name).
         let inner = gap.trim();
@@ -591,9 +609,9 @@ fn is_glue(gap: &str) -> bool {
 /// The cues of `all` inside `sentence` that no party mention covers.
 fn cues_in(all: &[Found], sentence: Span, els: &[Element]) -> Vec<Found> {
     let lo = all.partition_point(|f| f.span.start < sentence.start);
-    let hi = all.partition_point(|f| f.span.start < sentence.end);
-    all[lo..hi]
+    all[lo..]
         .iter()
+        .take_while(|f| f.span.start < sentence.end)
         .filter(|f| f.span.end <= sentence.end && !els.iter().any(|e| e.span.overlaps(f.span)))
         .copied()
         .collect()
@@ -1251,8 +1269,11 @@ pub fn merge(found: Vec<(Candidate, usize, Option<usize>)>) -> Vec<Participant> 
         status: Option<(Role, usize, usize)>,
         host: Option<(usize, usize)>,
     }
-    let mut keys: Vec<(Party, Option<usize>)> = Vec::new();
-    let mut roles: Vec<Roles> = Vec::new();
+    // Hashed, not searched for in a list (a long release has hundreds of
+    // keys). Their order does not matter: the participants are put in the
+    // order of the candidates they come from.
+    let mut roles: rustc_hash::FxHashMap<(Party, Option<usize>), Roles> =
+        rustc_hash::FxHashMap::default();
     // By order, what gave each candidate its role: a cue phrase, or (a
     // candidate whose cue is its own mention, see `tag`) the name of the
     // meeting its organiser hosts.
@@ -1270,16 +1291,7 @@ pub fn merge(found: Vec<(Candidate, usize, Option<usize>)>) -> Vec<Participant> 
         })
         .collect();
     for (order, (cand, sentence, event)) in found.into_iter().enumerate() {
-        let key = (cand.party, event);
-        let i = match keys.iter().position(|k| *k == key) {
-            Some(i) => i,
-            None => {
-                keys.push(key);
-                roles.push(Roles::default());
-                keys.len() - 1
-            }
-        };
-        let r = &mut roles[i];
+        let r = roles.entry((cand.party, event)).or_default();
         if cand.role == Role::Host {
             r.host.get_or_insert((sentence, order));
         } else if r
@@ -1290,7 +1302,7 @@ pub fn merge(found: Vec<(Candidate, usize, Option<usize>)>) -> Vec<Participant> 
         }
     }
     let mut out: Vec<(usize, Participant)> = Vec::new();
-    for ((party, event), r) in keys.into_iter().zip(roles) {
+    for ((party, event), r) in roles {
         if let Some((sentence, order)) = r.host {
             out.push((
                 order,
@@ -1318,7 +1330,9 @@ pub fn merge(found: Vec<(Candidate, usize, Option<usize>)>) -> Vec<Participant> 
             }
         }
     }
-    out.sort_by_key(|(order, p)| (p.sentence, *order));
+    // No two entries share an order (a host and a status role come from
+    // different candidates), so this order is total.
+    out.sort_unstable_by_key(|(order, p)| (p.sentence, *order));
     out.into_iter().map(|(_, p)| p).collect()
 }
 
