@@ -84,6 +84,7 @@ pub fn tag(doc: &mut Document, rules: &Rules) {
 pub fn split(text: &str, rules: &Rules) -> (Vec<Span>, Option<Span>) {
     let lines = lines(text);
     let mut sentences = Vec::new();
+    let mut widths = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         if lines[i].blank {
@@ -96,11 +97,17 @@ pub fn split(text: &str, rules: &Rules) -> (Vec<Span>, Option<Span>) {
         }
         // Lines i..=j form a paragraph; cut it into segments.
         let para = &lines[i..=j];
-        let widest = para.iter().map(|l| l.width).max().unwrap_or(0);
+        // Widths in characters, for the short-line rule: only a paragraph
+        // of several lines has breaks to judge.
+        widths.clear();
+        if para.len() > 1 {
+            widths.extend(para.iter().map(|l| l.content.of(text).chars().count()));
+        }
+        let widest = widths.iter().copied().max().unwrap_or(0);
         let mut seg_start = 0;
         for k in 0..para.len() {
             let last = k + 1 == para.len();
-            if last || breaks_after(text, para, k, widest) {
+            if last || breaks_after(text, para, k, widths[k], widest) {
                 let span = Span::new(para[seg_start].content.start, para[k].content.end);
                 let before = sentences.len();
                 split_segment(text, span, rules, &mut sentences);
@@ -142,34 +149,29 @@ struct Line {
     content: Span,
     /// Only white space.
     blank: bool,
-    /// Width in characters (for the short-line rule).
-    width: usize,
     /// Leading white space, in bytes.
     indent: usize,
 }
 
+/// Cuts `text` at every `\n` (found with `memchr`), trimming each line once.
 fn lines(text: &str) -> Vec<Line> {
-    let mut out = Vec::new();
     let mut start = 0;
-    for raw in text.split('\n') {
-        let end = start + raw.len();
-        let trimmed_start = raw.len() - raw.trim_start().len();
-        let trimmed = raw.trim();
-        let content = Span::new(start + trimmed_start, start + trimmed_start + trimmed.len());
-        let width = if trimmed.is_ascii() {
-            trimmed.len()
-        } else {
-            trimmed.chars().count()
-        };
-        out.push(Line {
-            content,
-            blank: trimmed.is_empty(),
-            width,
-            indent: trimmed_start,
-        });
-        start = end + 1;
-    }
-    out
+    memchr::memchr_iter(b'\n', text.as_bytes())
+        .chain([text.len()])
+        .map(|end| {
+            let raw = &text[start..end];
+            let unindented = raw.trim_start();
+            let indent = raw.len() - unindented.len();
+            let trimmed = unindented.trim_end();
+            let content_start = start + indent;
+            start = end + 1;
+            Line {
+                content: Span::new(content_start, content_start + trimmed.len()),
+                blank: trimmed.is_empty(),
+                indent,
+            }
+        })
+        .collect()
 }
 
 fn first_content_line(lines: &[Line]) -> usize {
@@ -229,8 +231,9 @@ fn starts_like_sentence(line: &str) -> bool {
         .is_some_and(|c| c.is_uppercase() || c.is_numeric() || is_opening(c))
 }
 
-/// Whether the break after line `k` of a paragraph ends a segment.
-fn breaks_after(text: &str, para: &[Line], k: usize, widest: usize) -> bool {
+/// Whether the break after line `k` of a paragraph ends a segment; `width`
+/// is the line's width in characters, `widest` the paragraph's.
+fn breaks_after(text: &str, para: &[Line], k: usize, width: usize, widest: usize) -> bool {
     let cur = para[k].content.of(text);
     let next_line = para[k + 1];
     let next = next_line.content.of(text);
@@ -253,7 +256,7 @@ fn breaks_after(text: &str, para: &[Line], k: usize, widest: usize) -> bool {
         return !next.starts_with(OPENING_QUOTES);
     }
     // A line much shorter than the paragraph's widest is not a wrapped one.
-    widest >= 50 && para[k].width * 10 < widest * 6
+    widest >= 50 && width * 10 < widest * 6
 }
 
 /// Month names and their abbreviations, lower case, for [`is_date_line`].
