@@ -17,7 +17,7 @@
 use crate::document::{Document, Span};
 use crate::error::GazetteerError;
 use crate::gazetteer::{Gazetteers, Kind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// How an abbreviation behaves before a possible boundary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,8 +35,10 @@ enum Class {
 /// The rules the splitter needs, built once from the gazetteers.
 #[derive(Clone, Debug)]
 pub struct Rules {
-    /// Lower-cased abbreviation, full stops included → class.
-    abbreviations: HashMap<String, Class>,
+    /// Lower-cased abbreviation, full stops included, as bytes → class.
+    abbreviations: FxHashMap<Box<[u8]>, Class>,
+    /// Length in bytes of the longest abbreviation.
+    longest: usize,
     /// Lower-cased furniture phrases, longest first.
     furniture: Vec<String>,
 }
@@ -44,7 +46,7 @@ pub struct Rules {
 impl Rules {
     /// Builds the rules from every abbreviation and furniture file.
     pub fn build(g: &Gazetteers) -> Result<Rules, GazetteerError> {
-        let mut abbreviations = HashMap::new();
+        let mut abbreviations = FxHashMap::default();
         for file in g.of(Kind::Abbreviations) {
             for row in &file.rows {
                 // The parser has checked the class and the full stop.
@@ -55,7 +57,8 @@ impl Rules {
                     _ => Class::Final,
                 };
                 let abbreviation = row.get(0);
-                abbreviations.insert(abbreviation.to_lowercase(), class);
+                let key = abbreviation.to_lowercase().into_bytes().into_boxed_slice();
+                abbreviations.insert(key, class);
             }
         }
         let mut furniture: Vec<String> = g
@@ -65,10 +68,40 @@ impl Rules {
             .collect();
         furniture.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
         furniture.dedup();
+        let longest = abbreviations.keys().map(|k| k.len()).max().unwrap_or(0);
         Ok(Rules {
             abbreviations,
+            longest,
             furniture,
         })
+    }
+
+    /// The class of `token` (its full stop included) if it is an
+    /// abbreviation, in any case.
+    fn abbreviation(&self, token: &str) -> Option<Class> {
+        if !token.is_ascii() {
+            return self
+                .abbreviations
+                .get(token.to_lowercase().as_bytes())
+                .copied();
+        }
+        // Lower-casing ASCII keeps the length, so a longer token is no
+        // abbreviation; a short one is lower-cased on the stack.
+        if token.len() > self.longest {
+            return None;
+        }
+        let mut buf = [0u8; 24];
+        match buf.get_mut(..token.len()) {
+            Some(lower) => {
+                lower.copy_from_slice(token.as_bytes());
+                lower.make_ascii_lowercase();
+                self.abbreviations.get(&*lower).copied()
+            }
+            None => self
+                .abbreviations
+                .get(token.to_ascii_lowercase().as_bytes())
+                .copied(),
+        }
     }
 }
 
@@ -101,7 +134,7 @@ pub fn split(text: &str, rules: &Rules) -> (Vec<Span>, Option<Span>) {
         // of several lines has breaks to judge.
         widths.clear();
         if para.len() > 1 {
-            widths.extend(para.iter().map(|l| l.content.of(text).chars().count()));
+            widths.extend(para.iter().map(|l| width(l.content.of(text))));
         }
         let widest = widths.iter().copied().max().unwrap_or(0);
         let mut seg_start = 0;
@@ -172,6 +205,15 @@ fn lines(text: &str) -> Vec<Line> {
             }
         })
         .collect()
+}
+
+/// Width of a line in characters.
+fn width(line: &str) -> usize {
+    if line.is_ascii() {
+        line.len()
+    } else {
+        line.chars().count()
+    }
 }
 
 fn first_content_line(lines: &[Line]) -> usize {
@@ -431,19 +473,7 @@ fn full_stop_ends(s: &str, start: usize, p: usize, next: char, rules: &Rules) ->
     if token_start == start && list_marker(&s[start..]).is_some() {
         return false;
     }
-    // Most tokens are short ASCII words: lower-case them on the stack, not in a new String.
-    let mut buf = [0u8; 24];
-    let class = match buf.get_mut(..token.len()) {
-        Some(lower) if token.is_ascii() => {
-            lower.copy_from_slice(token.as_bytes());
-            lower.make_ascii_lowercase();
-            std::str::from_utf8(lower)
-                .ok()
-                .and_then(|k| rules.abbreviations.get(k))
-        }
-        _ => rules.abbreviations.get(&token.to_lowercase()),
-    };
-    match class {
+    match rules.abbreviation(token) {
         Some(Class::Title | Class::Inner) => return false,
         Some(Class::Number) => return !next.is_numeric() && next.is_uppercase(),
         Some(Class::Final) => return next.is_uppercase(),
@@ -463,16 +493,18 @@ fn full_stop_ends(s: &str, start: usize, p: usize, next: char, rules: &Rules) ->
 /// "session.Delegates": a word of two or more lower-case letters, a full
 /// stop and a capitalised word, in a token that is not a URL or an address.
 fn missing_space(s: &str, p: usize, q: usize) -> bool {
-    let before = s[..p]
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<Vec<_>>();
     let mut after = s[q..].chars();
     let (Some(a), Some(b)) = (after.next(), after.next()) else {
         return false;
     };
-    if before.len() < 2 || !before.iter().all(|c| c.is_lowercase()) {
+    // The letters just before the stop, counted without collecting them.
+    let mut letters = 0;
+    let mut lower = true;
+    for c in s[..p].chars().rev().take_while(|c| c.is_alphabetic()) {
+        letters += 1;
+        lower &= c.is_lowercase();
+    }
+    if letters < 2 || !lower {
         return false;
     }
     if !(a.is_uppercase() && b.is_lowercase()) {
