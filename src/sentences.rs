@@ -118,6 +118,8 @@ pub fn split(text: &str, rules: &Rules) -> (Vec<Span>, Option<Span>) {
     let lines = lines(text);
     let mut sentences = Vec::new();
     let mut widths = Vec::new();
+    // Segments come in text order, so one search serves them all.
+    let mut candidates = Candidates::new(text.as_bytes());
     let mut i = 0;
     while i < lines.len() {
         if lines[i].blank {
@@ -143,7 +145,7 @@ pub fn split(text: &str, rules: &Rules) -> (Vec<Span>, Option<Span>) {
             if last || breaks_after(text, para, k, widths[k], widest) {
                 let span = Span::new(para[seg_start].content.start, para[k].content.end);
                 let before = sentences.len();
-                split_segment(text, span, rules, &mut sentences);
+                split_segment(text, span, rules, &mut candidates, &mut sentences);
                 // "The Chair said:" ending a paragraph, and the quotation opening the next, are one sentence.
                 if k == 0 && before > 0 && sentences.len() > before {
                     let prev = sentences[before - 1];
@@ -224,6 +226,10 @@ fn first_content_line(lines: &[Line]) -> usize {
 fn list_marker(line: &str) -> Option<usize> {
     let mut chars = line.char_indices();
     let (_, c) = chars.next()?;
+    // No marker opens with a capital letter; most lines do.
+    if c.is_ascii_uppercase() {
+        return None;
+    }
     let after = |i: usize| -> Option<usize> {
         let rest = &line[i..];
         let ws = rest.len() - rest.trim_start().len();
@@ -310,7 +316,12 @@ const MONTHS: &str = "january february march april may june july august septembe
 /// 2020", "June 2022", "21.08.2023". Such a line is never a wrapped part of
 /// a sentence, so the headline above it and the body below it stay apart.
 fn is_date_line(line: &str) -> bool {
-    if line.chars().count() > 40 {
+    // Every form ends in a year or a numeric date, so has an ASCII digit; a
+    // character is one to four bytes, so only some lengths need counting.
+    if line.len() > 160
+        || (line.len() > 40 && line.chars().count() > 40)
+        || !line.bytes().any(|b| b.is_ascii_digit())
+    {
         return false;
     }
     let words: Vec<&str> = line
@@ -363,14 +374,24 @@ fn is_terminator(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？')
 }
 
-/// Splits one segment (a paragraph or a part of one) into sentences.
-fn split_segment(text: &str, seg: Span, rules: &Rules, out: &mut Vec<Span>) {
+/// Splits one segment (a paragraph or a part of one) into sentences;
+/// `candidates` searches the whole text, and segments come in text order.
+fn split_segment(
+    text: &str,
+    seg: Span,
+    rules: &Rules,
+    candidates: &mut Candidates,
+    out: &mut Vec<Span>,
+) {
     let s = seg.of(text);
     let base = seg.start;
     let mut start = 0;
-    let mut candidates = Candidates::new(s.as_bytes());
     let mut i = 0;
-    while let Some(p) = candidates.next_from(i) {
+    while let Some(p) = candidates
+        .next_from(base + i)
+        .filter(|&p| p < seg.end)
+        .map(|p| p - base)
+    {
         let Some(c) = s[p..].chars().next() else {
             break;
         };
@@ -415,7 +436,7 @@ fn split_segment(text: &str, seg: Span, rules: &Rules, out: &mut Vec<Span>) {
     }
 }
 
-/// The bytes of a segment that can begin a terminator, found left to right:
+/// The bytes of a text that can begin a terminator, found left to right:
 /// ASCII `.` `!` `?` and the lead bytes of `…` (E2), `。` (E3) and the
 /// full-width `！` `？` (EF). Two vectorised three-byte searches
 /// (`memchr3`) each remember their next hit, so every byte is read once per
