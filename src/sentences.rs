@@ -17,7 +17,7 @@
 use crate::document::{Document, Span};
 use crate::error::GazetteerError;
 use crate::gazetteer::{Gazetteers, Kind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// How an abbreviation behaves before a possible boundary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,8 +35,10 @@ enum Class {
 /// The rules the splitter needs, built once from the gazetteers.
 #[derive(Clone, Debug)]
 pub struct Rules {
-    /// Lower-cased abbreviation, full stops included → class.
-    abbreviations: HashMap<String, Class>,
+    /// Lower-cased abbreviation, full stops included, as bytes → class.
+    abbreviations: FxHashMap<Box<[u8]>, Class>,
+    /// Length in bytes of the longest abbreviation.
+    longest: usize,
     /// Lower-cased furniture phrases, longest first.
     furniture: Vec<String>,
 }
@@ -44,7 +46,7 @@ pub struct Rules {
 impl Rules {
     /// Builds the rules from every abbreviation and furniture file.
     pub fn build(g: &Gazetteers) -> Result<Rules, GazetteerError> {
-        let mut abbreviations = HashMap::new();
+        let mut abbreviations = FxHashMap::default();
         for file in g.of(Kind::Abbreviations) {
             for row in &file.rows {
                 // The parser has checked the class and the full stop.
@@ -55,7 +57,8 @@ impl Rules {
                     _ => Class::Final,
                 };
                 let abbreviation = row.get(0);
-                abbreviations.insert(abbreviation.to_lowercase(), class);
+                let key = abbreviation.to_lowercase().into_bytes().into_boxed_slice();
+                abbreviations.insert(key, class);
             }
         }
         let mut furniture: Vec<String> = g
@@ -65,10 +68,40 @@ impl Rules {
             .collect();
         furniture.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
         furniture.dedup();
+        let longest = abbreviations.keys().map(|k| k.len()).max().unwrap_or(0);
         Ok(Rules {
             abbreviations,
+            longest,
             furniture,
         })
+    }
+
+    /// The class of `token` (its full stop included) if it is an
+    /// abbreviation, in any case.
+    fn abbreviation(&self, token: &str) -> Option<Class> {
+        if !token.is_ascii() {
+            return self
+                .abbreviations
+                .get(token.to_lowercase().as_bytes())
+                .copied();
+        }
+        // Lower-casing ASCII keeps the length, so a longer token is no
+        // abbreviation; a short one is lower-cased on the stack.
+        if token.len() > self.longest {
+            return None;
+        }
+        let mut buf = [0u8; 24];
+        match buf.get_mut(..token.len()) {
+            Some(lower) => {
+                lower.copy_from_slice(token.as_bytes());
+                lower.make_ascii_lowercase();
+                self.abbreviations.get(&*lower).copied()
+            }
+            None => self
+                .abbreviations
+                .get(token.to_ascii_lowercase().as_bytes())
+                .copied(),
+        }
     }
 }
 
@@ -84,6 +117,9 @@ pub fn tag(doc: &mut Document, rules: &Rules) {
 pub fn split(text: &str, rules: &Rules) -> (Vec<Span>, Option<Span>) {
     let lines = lines(text);
     let mut sentences = Vec::new();
+    let mut widths = Vec::new();
+    // Segments come in text order, so one search serves them all.
+    let mut candidates = Candidates::new(text.as_bytes());
     let mut i = 0;
     while i < lines.len() {
         if lines[i].blank {
@@ -96,14 +132,20 @@ pub fn split(text: &str, rules: &Rules) -> (Vec<Span>, Option<Span>) {
         }
         // Lines i..=j form a paragraph; cut it into segments.
         let para = &lines[i..=j];
-        let widest = para.iter().map(|l| l.width).max().unwrap_or(0);
+        // Widths in characters, for the short-line rule: only a paragraph
+        // of several lines has breaks to judge.
+        widths.clear();
+        if para.len() > 1 {
+            widths.extend(para.iter().map(|l| width(l.content.of(text))));
+        }
+        let widest = widths.iter().copied().max().unwrap_or(0);
         let mut seg_start = 0;
         for k in 0..para.len() {
             let last = k + 1 == para.len();
-            if last || breaks_after(text, para, k, widest) {
+            if last || breaks_after(text, para, k, widths[k], widest) {
                 let span = Span::new(para[seg_start].content.start, para[k].content.end);
                 let before = sentences.len();
-                split_segment(text, span, rules, &mut sentences);
+                split_segment(text, span, rules, &mut candidates, &mut sentences);
                 // "The Chair said:" ending a paragraph, and the quotation opening the next, are one sentence.
                 if k == 0 && before > 0 && sentences.len() > before {
                     let prev = sentences[before - 1];
@@ -142,34 +184,38 @@ struct Line {
     content: Span,
     /// Only white space.
     blank: bool,
-    /// Width in characters (for the short-line rule).
-    width: usize,
     /// Leading white space, in bytes.
     indent: usize,
 }
 
+/// Cuts `text` at every `\n` (found with `memchr`), trimming each line once.
 fn lines(text: &str) -> Vec<Line> {
-    let mut out = Vec::new();
     let mut start = 0;
-    for raw in text.split('\n') {
-        let end = start + raw.len();
-        let trimmed_start = raw.len() - raw.trim_start().len();
-        let trimmed = raw.trim();
-        let content = Span::new(start + trimmed_start, start + trimmed_start + trimmed.len());
-        let width = if trimmed.is_ascii() {
-            trimmed.len()
-        } else {
-            trimmed.chars().count()
-        };
-        out.push(Line {
-            content,
-            blank: trimmed.is_empty(),
-            width,
-            indent: trimmed_start,
-        });
-        start = end + 1;
+    memchr::memchr_iter(b'\n', text.as_bytes())
+        .chain([text.len()])
+        .map(|end| {
+            let raw = &text[start..end];
+            let unindented = raw.trim_start();
+            let indent = raw.len() - unindented.len();
+            let trimmed = unindented.trim_end();
+            let content_start = start + indent;
+            start = end + 1;
+            Line {
+                content: Span::new(content_start, content_start + trimmed.len()),
+                blank: trimmed.is_empty(),
+                indent,
+            }
+        })
+        .collect()
+}
+
+/// Width of a line in characters.
+fn width(line: &str) -> usize {
+    if line.is_ascii() {
+        line.len()
+    } else {
+        line.chars().count()
     }
-    out
 }
 
 fn first_content_line(lines: &[Line]) -> usize {
@@ -180,6 +226,10 @@ fn first_content_line(lines: &[Line]) -> usize {
 fn list_marker(line: &str) -> Option<usize> {
     let mut chars = line.char_indices();
     let (_, c) = chars.next()?;
+    // No marker opens with a capital letter; most lines do.
+    if c.is_ascii_uppercase() {
+        return None;
+    }
     let after = |i: usize| -> Option<usize> {
         let rest = &line[i..];
         let ws = rest.len() - rest.trim_start().len();
@@ -229,8 +279,9 @@ fn starts_like_sentence(line: &str) -> bool {
         .is_some_and(|c| c.is_uppercase() || c.is_numeric() || is_opening(c))
 }
 
-/// Whether the break after line `k` of a paragraph ends a segment.
-fn breaks_after(text: &str, para: &[Line], k: usize, widest: usize) -> bool {
+/// Whether the break after line `k` of a paragraph ends a segment; `width`
+/// is the line's width in characters, `widest` the paragraph's.
+fn breaks_after(text: &str, para: &[Line], k: usize, width: usize, widest: usize) -> bool {
     let cur = para[k].content.of(text);
     let next_line = para[k + 1];
     let next = next_line.content.of(text);
@@ -253,7 +304,7 @@ fn breaks_after(text: &str, para: &[Line], k: usize, widest: usize) -> bool {
         return !next.starts_with(OPENING_QUOTES);
     }
     // A line much shorter than the paragraph's widest is not a wrapped one.
-    widest >= 50 && para[k].width * 10 < widest * 6
+    widest >= 50 && width * 10 < widest * 6
 }
 
 /// Month names and their abbreviations, lower case, for [`is_date_line`].
@@ -265,7 +316,12 @@ const MONTHS: &str = "january february march april may june july august septembe
 /// 2020", "June 2022", "21.08.2023". Such a line is never a wrapped part of
 /// a sentence, so the headline above it and the body below it stay apart.
 fn is_date_line(line: &str) -> bool {
-    if line.chars().count() > 40 {
+    // Every form ends in a year or a numeric date, so has an ASCII digit; a
+    // character is one to four bytes, so only some lengths need counting.
+    if line.len() > 160
+        || (line.len() > 40 && line.chars().count() > 40)
+        || !line.bytes().any(|b| b.is_ascii_digit())
+    {
         return false;
     }
     let words: Vec<&str> = line
@@ -318,20 +374,24 @@ fn is_terminator(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？')
 }
 
-/// Splits one segment (a paragraph or a part of one) into sentences.
-fn split_segment(text: &str, seg: Span, rules: &Rules, out: &mut Vec<Span>) {
+/// Splits one segment (a paragraph or a part of one) into sentences;
+/// `candidates` searches the whole text, and segments come in text order.
+fn split_segment(
+    text: &str,
+    seg: Span,
+    rules: &Rules,
+    candidates: &mut Candidates,
+    out: &mut Vec<Span>,
+) {
     let s = seg.of(text);
     let base = seg.start;
     let mut start = 0;
-    let bytes = s.as_bytes();
     let mut i = 0;
-    // Only bytes that can begin a terminator are looked at: ASCII . ! ? and
-    // the lead bytes of … (E2) and the full-width stops (E3, EF).
-    while let Some(off) = bytes[i..]
-        .iter()
-        .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF))
+    while let Some(p) = candidates
+        .next_from(base + i)
+        .filter(|&p| p < seg.end)
+        .map(|p| p - base)
     {
-        let p = i + off;
         let Some(c) = s[p..].chars().next() else {
             break;
         };
@@ -376,6 +436,47 @@ fn split_segment(text: &str, seg: Span, rules: &Rules, out: &mut Vec<Span>) {
     }
 }
 
+/// The bytes of a text that can begin a terminator, found left to right:
+/// ASCII `.` `!` `?` and the lead bytes of `…` (E2), `。` (E3) and the
+/// full-width `！` `？` (EF). Two vectorised three-byte searches
+/// (`memchr3`) each remember their next hit, so every byte is read once per
+/// search instead of being tested one at a time.
+struct Candidates<'a> {
+    bytes: &'a [u8],
+    /// The next `.`, `!` or `?` (`usize::MAX`: none is left).
+    ascii: usize,
+    /// The next E2, E3 or EF byte (`usize::MAX`: none is left).
+    lead: usize,
+}
+
+impl<'a> Candidates<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Candidates {
+            bytes,
+            ascii: find3([b'.', b'!', b'?'], bytes, 0),
+            lead: find3([0xE2, 0xE3, 0xEF], bytes, 0),
+        }
+    }
+
+    /// The first candidate at or after `from` (which never moves back).
+    fn next_from(&mut self, from: usize) -> Option<usize> {
+        if self.ascii < from {
+            self.ascii = find3([b'.', b'!', b'?'], self.bytes, from);
+        }
+        if self.lead < from {
+            self.lead = find3([0xE2, 0xE3, 0xEF], self.bytes, from);
+        }
+        let p = self.ascii.min(self.lead);
+        (p != usize::MAX).then_some(p)
+    }
+}
+
+/// The first of three bytes in `bytes[from..]`, as an index into `bytes`,
+/// or `usize::MAX`.
+fn find3([a, b, c]: [u8; 3], bytes: &[u8], from: usize) -> usize {
+    memchr::memchr3(a, b, c, &bytes[from..]).map_or(usize::MAX, |k| from + k)
+}
+
 /// The byte just after the character at `i` (white space such as a
 /// no-break space is more than one byte).
 fn after_char(s: &str, i: usize) -> usize {
@@ -393,19 +494,7 @@ fn full_stop_ends(s: &str, start: usize, p: usize, next: char, rules: &Rules) ->
     if token_start == start && list_marker(&s[start..]).is_some() {
         return false;
     }
-    // Most tokens are short ASCII words: lower-case them on the stack, not in a new String.
-    let mut buf = [0u8; 24];
-    let class = match buf.get_mut(..token.len()) {
-        Some(lower) if token.is_ascii() => {
-            lower.copy_from_slice(token.as_bytes());
-            lower.make_ascii_lowercase();
-            std::str::from_utf8(lower)
-                .ok()
-                .and_then(|k| rules.abbreviations.get(k))
-        }
-        _ => rules.abbreviations.get(&token.to_lowercase()),
-    };
-    match class {
+    match rules.abbreviation(token) {
         Some(Class::Title | Class::Inner) => return false,
         Some(Class::Number) => return !next.is_numeric() && next.is_uppercase(),
         Some(Class::Final) => return next.is_uppercase(),
@@ -425,16 +514,18 @@ fn full_stop_ends(s: &str, start: usize, p: usize, next: char, rules: &Rules) ->
 /// "session.Delegates": a word of two or more lower-case letters, a full
 /// stop and a capitalised word, in a token that is not a URL or an address.
 fn missing_space(s: &str, p: usize, q: usize) -> bool {
-    let before = s[..p]
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<Vec<_>>();
     let mut after = s[q..].chars();
     let (Some(a), Some(b)) = (after.next(), after.next()) else {
         return false;
     };
-    if before.len() < 2 || !before.iter().all(|c| c.is_lowercase()) {
+    // The letters just before the stop, counted without collecting them.
+    let mut letters = 0;
+    let mut lower = true;
+    for c in s[..p].chars().rev().take_while(|c| c.is_alphabetic()) {
+        letters += 1;
+        lower &= c.is_lowercase();
+    }
+    if letters < 2 || !lower {
         return false;
     }
     if !(a.is_uppercase() && b.is_lowercase()) {
