@@ -9,9 +9,9 @@
 //! turns them into mentions against that date, and [`tag`] glues the three.
 //!
 //! **Finding.** One pass: a word scan built once in [`Rules`] finds the
-//! anchors (words that start with a digit, and the words that can anchor a
-//! date: month and weekday names, "today", "week", "quarter", …). From each anchor the
-//! scan steps back over the few tokens that may belong to a date (grammar
+//! anchors (the digits a word starts with, and whole words that can anchor
+//! a date: month and weekday names, "today", "week", "quarter", …). From
+//! each anchor the scan steps back over the few tokens that may belong to a date (grammar
 //! words, names, numbers, "," "." "-" "/"; never an ordinary word), reads a
 //! window of at most 16 tokens lazily (words are classified only when the
 //! grammar looks at them), and a small hand-written grammar tries to parse a
@@ -196,8 +196,8 @@ pub struct Rules {
     /// The grammar's words, month and weekday names (without their full
     /// stops) and number words, lower-cased.
     names: Names,
-    /// Finds every anchor: a run of digits, or a word that can anchor a date
-    /// (month and weekday names, and [`TRIGGERS`]).
+    /// Finds every anchor: the digits a word starts with, or a whole word
+    /// that can anchor a date (month and weekday names, and [`TRIGGERS`]).
     anchors: Anchors,
 }
 
