@@ -929,17 +929,21 @@ mod tests {
         }
     }
 
-    /// `Json::str`'s bytes for `s`.
-    fn json_str(s: &str) -> String {
+    /// What `write` puts through a compact [`Json`].
+    fn written(write: impl FnOnce(&mut Json)) -> Vec<u8> {
         let mut out = Vec::new();
-        let mut j = Json {
+        write(&mut Json {
             out: &mut out,
             pretty: false,
             depth: 0,
             first: true,
-        };
-        j.str(s);
-        String::from_utf8(out).expect("JSON is UTF-8")
+        });
+        out
+    }
+
+    /// `Json::str`'s bytes for `s`.
+    fn json_str(s: &str) -> String {
+        String::from_utf8(written(|j| j.str(s))).expect("JSON is UTF-8")
     }
 
     #[test]
@@ -982,14 +986,7 @@ mod tests {
         }
         cases.push(usize::MAX);
         for n in cases {
-            let mut out = Vec::new();
-            let mut j = Json {
-                out: &mut out,
-                pretty: false,
-                depth: 0,
-                first: true,
-            };
-            j.num(n);
+            let out = written(|j| j.num(n));
             assert_eq!(out, serde_json::to_vec(&n).expect("serialises"), "{n}");
         }
     }
