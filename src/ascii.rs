@@ -1,7 +1,7 @@
 //! Byte-level helpers the word scanners share.
 
 /// ASCII letters and digits, by byte.
-pub(crate) static ASCII_ALNUM: [bool; 256] = {
+static ASCII_ALNUM: [bool; 256] = {
     let mut t = [false; 256];
     let mut b = 0;
     while b < 256 {
@@ -11,27 +11,36 @@ pub(crate) static ASCII_ALNUM: [bool; 256] = {
     t
 };
 
+/// Bit 7 of every byte.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `v` that is an ASCII letter or digit, eight
+/// bytes tested at once: on 7-bit values, adding `0x80 - lo` sets a byte's
+/// high bit when it is at least `lo`, adding `0x7F - hi` when it is above
+/// `hi`, and neither carries into the next byte.
+#[inline]
+pub(crate) fn alnum_bytes(v: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let t = v & !HIGH;
+    let at_least = |t: u64, lo: u8| t + ONES * u64::from(0x80 - lo);
+    let above = |t: u64, hi: u8| t + ONES * u64::from(0x7F - hi);
+    let digit = at_least(t, b'0') & !above(t, b'9');
+    let l = t | (0x20 * ONES);
+    let letter = at_least(l, b'a') & !above(l, b'z');
+    (digit | letter) & !v & HIGH
+}
+
 /// The end of the run of ASCII letters and digits at `bytes[from..limit]`:
 /// eight bytes at a time (a word of the run is tested with a few integer
 /// operations instead of a branch per byte), then byte by byte.
 #[inline]
 pub(crate) fn alnum_end(bytes: &[u8], from: usize, limit: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut j = from;
     while j + 8 <= limit {
         let mut word = [0u8; 8];
         word.copy_from_slice(&bytes[j..j + 8]);
-        let v = u64::from_le_bytes(word);
-        // Seven-bit bytes: adding a constant below 0x81 never carries into
-        // the next byte, so each byte's high bit answers "at least …".
-        let x = v & !HIGH;
-        let folded = x | (0x20 * ONES);
-        let letter =
-            (folded + u64::from(0x80 - b'a') * ONES) & !(folded + u64::from(0x7f - b'z') * ONES);
-        let digit = (x + u64::from(0x80 - b'0') * ONES) & !(x + u64::from(0x7f - b'9') * ONES);
         // A byte that is no ASCII letter or digit, or not ASCII at all.
-        let stop = (!(letter | digit) | v) & HIGH;
+        let stop = !alnum_bytes(u64::from_le_bytes(word)) & HIGH;
         if stop != 0 {
             return j + (stop.trailing_zeros() / 8) as usize;
         }
@@ -64,5 +73,18 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn alnum_bytes_agree_with_the_byte_test() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let v = u64::from(b) << (8 * at) | 0x2E00_2E00_2E00_2E00 & !(0xFF << (8 * at));
+                let high = alnum_bytes(v) >> (8 * at + 7) & 1 == 1;
+                assert_eq!(high, b.is_ascii_alphanumeric(), "byte {b:#x} at {at}");
+            }
+        }
+        let v = u64::from_le_bytes(*b"aZ09 \xff@[");
+        assert_eq!(alnum_bytes(v), 0x0000_0000_8080_8080);
     }
 }

@@ -16,6 +16,7 @@
 //! curly apostrophe for a straight one. Building it costs next to nothing,
 //! so a run on one small document starts fast.
 
+use crate::ascii::alnum_bytes;
 use crate::document::Span;
 use crate::events::{self, Phrase};
 use crate::participants::{self, Cue, Found};
@@ -45,7 +46,6 @@ fn mask(n: usize) -> u64 {
     }
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = 0x8080_8080_8080_8080;
 /// Bit 5 of every byte: set, it lowers an ASCII letter and keeps a digit.
 const LOWER: u64 = 0x2020_2020_2020_2020;
@@ -62,20 +62,6 @@ fn load8(bytes: &[u8], at: usize) -> u64 {
             u64::from_le_bytes(buf)
         }
     }
-}
-
-/// The high bit of each byte of `v` that is an ASCII letter or digit, eight
-/// bytes tested at once: on 7-bit values, adding `0x80 - lo` sets a byte's
-/// high bit when it is at least `lo`, adding `0x7F - hi` when it is above
-/// `hi`, and neither carries into the next byte.
-fn word_bytes(v: u64) -> u64 {
-    let t = v & !HIGH;
-    let at_least = |t: u64, lo: u8| t + ONES * u64::from(0x80 - lo);
-    let above = |t: u64, hi: u8| t + ONES * u64::from(0x7F - hi);
-    let digit = at_least(t, b'0') & !above(t, b'9');
-    let l = t | LOWER;
-    let letter = at_least(l, b'a') & !above(l, b'z');
-    (digit | letter) & !v & HIGH
 }
 
 /// The key of the word of `n` bytes (at most [`KEY`]) at `start`, whose
@@ -224,7 +210,7 @@ impl Cues {
         while let Some(skip) = scanned[i..].iter().position(|&b| is_word(b)) {
             let start = i + skip;
             let first = load8(scanned, start);
-            let stop = !word_bytes(first) & HIGH;
+            let stop = !alnum_bytes(first) & HIGH;
             i = if stop != 0 {
                 // The usual short word, ended within its first eight bytes.
                 start + (stop.trailing_zeros() / 8) as usize
@@ -329,19 +315,6 @@ mod tests {
             hits.participants.iter().map(|f| f.span.of(text)).collect(),
             hits.events.iter().map(|(s, _)| s.of(text)).collect(),
         )
-    }
-
-    #[test]
-    fn word_bytes_agree_with_the_byte_test() {
-        for b in 0..=255u8 {
-            for at in 0..8 {
-                let v = u64::from(b) << (8 * at) | 0x2E00_2E00_2E00_2E00 & !(0xFF << (8 * at));
-                let high = word_bytes(v) >> (8 * at + 7) & 1 == 1;
-                assert_eq!(high, b.is_ascii_alphanumeric(), "byte {b:#x} at {at}");
-            }
-        }
-        let v = u64::from_le_bytes(*b"aZ09 \xff@[");
-        assert_eq!(word_bytes(v), 0x0000_0000_8080_8080);
     }
 
     #[test]

@@ -3383,13 +3383,8 @@ mod tests {
             "“", "–", "\u{a0}", "ſ", "\u{212a}", "ς", "Σ", "ı", "İ", "k", "s", "a", "ü", "я",
             "Monday", "monday", "MONDAY", "Mondays", "spring", "Spring", "quarter", "half", "1990s",
         ];
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rng = crate::testing::Rng::new(0x9e37_79b9_7f4a_7c15);
+        let mut next = |n: usize| rng.below(n);
         for _ in 0..3_000 {
             let mut text = String::new();
             for _ in 0..1 + next(10) {
@@ -3436,13 +3431,8 @@ mod tests {
             "Year",
         ];
         let r = rules();
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rng = crate::testing::Rng::new(0x2545_f491_4f6c_dd1d);
+        let mut next = |n: usize| rng.below(n);
         for round in 0..20_000 {
             let mut text = String::new();
             for _ in 0..1 + next(24) {

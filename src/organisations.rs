@@ -745,18 +745,12 @@ mod tests {
     /// non-ASCII letters, spaces, no-break spaces, punctuation, digits).
     fn random_texts(n: usize) -> Vec<String> {
         let alphabet: Vec<char> = "AaBbCcİıΣσςÉé ' \u{a0}-.,()1&Ω".chars().collect();
-        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = crate::testing::Rng::new(0x9e37_79b9_7f4a_7c15);
         (0..n)
             .map(|_| {
-                let len = (next() % 14) as usize;
+                let len = rng.below(14);
                 (0..len)
-                    .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                    .map(|_| alphabet[rng.below(alphabet.len())])
                     .collect()
             })
             .collect()

@@ -34,7 +34,7 @@
 //! references ("the Secretary General" with no name), names in all-caps text,
 //! and pronouns.
 
-use crate::ascii::{ASCII_ALNUM, alnum_end};
+use crate::ascii::alnum_end;
 use crate::document::{Document, Person, Span, Why};
 use crate::error::GazetteerError;
 use crate::gazetteer::{Gazetteers, Kind};
@@ -1219,10 +1219,7 @@ fn units(
         let mut j = i;
         let mut possessive = None;
         loop {
-            j += bytes[j..limit]
-                .iter()
-                .position(|&b| !ASCII_ALNUM[usize::from(b)])
-                .unwrap_or(limit - j);
+            j = alnum_end(bytes, j, limit);
             if j >= limit {
                 break;
             }
@@ -1260,25 +1257,13 @@ fn units(
         if cap {
             flags |= CAP;
             let (mut upper, mut lower) = (0usize, false);
-            if word.is_ascii() {
-                for &c in word.as_bytes() {
-                    if c.is_ascii_digit() {
-                        flags |= DIGIT;
-                    } else if c.is_ascii_uppercase() {
-                        upper += 1;
-                    } else if c.is_ascii_lowercase() {
-                        lower = true;
-                    }
-                }
-            } else {
-                for c in word.chars() {
-                    if c.is_numeric() {
-                        flags |= DIGIT;
-                    } else if c.is_uppercase() {
-                        upper += 1;
-                    } else if c.is_lowercase() {
-                        lower = true;
-                    }
+            for c in word.chars() {
+                if c.is_numeric() {
+                    flags |= DIGIT;
+                } else if c.is_uppercase() {
+                    upper += 1;
+                } else if c.is_lowercase() {
+                    lower = true;
                 }
             }
             if upper > 1 && !lower {
@@ -3342,7 +3327,7 @@ mod tests {
             loop {
                 j += bytes[j..limit]
                     .iter()
-                    .position(|&b| !ASCII_ALNUM[usize::from(b)])
+                    .position(|b| !b.is_ascii_alphanumeric())
                     .unwrap_or(limit - j);
                 if j >= limit {
                     break;
@@ -3510,13 +3495,8 @@ mod tests {
             "high-level",
             "s",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        let mut rand = move |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rng = crate::testing::Rng::new(0x2545_f491_4f6c_dd1d);
+        let mut rand = |n: usize| rng.below(n);
         for _ in 0..5000 {
             let mut text = String::new();
             for _ in 0..rand(40) {

@@ -491,26 +491,17 @@ pub fn write_json(doc: &Document, include_text: bool, pretty: bool, out: &mut Ve
         depth: 0,
         first: true,
     };
-    let mention = |j: &mut Json, span: Span| {
-        j.open(b'{');
-        j.key(quoted!("text"));
-        j.str(span.of(text));
-        j.key(quoted!("start"));
-        j.num(index.char_of(span.start));
-        j.key(quoted!("end"));
-        j.num(index.char_of(span.end));
-        j.key(quoted!("sentence"));
-        j.num(doc.sentence_of(span.start));
-        j.close(b'}');
-    };
     let mentions = |j: &mut Json, spans: &[Span]| {
-        j.key(quoted!("mentions"));
-        j.open(b'[');
-        for &span in spans {
-            j.item();
-            mention(j, span);
-        }
-        j.close(b']');
+        j.objects(quoted!("mentions"), spans, |j, &span| {
+            j.key(quoted!("text"));
+            j.str(span.of(text));
+            j.key(quoted!("start"));
+            j.num(index.char_of(span.start));
+            j.key(quoted!("end"));
+            j.num(index.char_of(span.end));
+            j.key(quoted!("sentence"));
+            j.num(doc.sentence_of(span.start));
+        });
     };
     j.open(b'{');
     j.key(quoted!("schema"));
@@ -538,23 +529,13 @@ pub fn write_json(doc: &Document, include_text: bool, pretty: bool, out: &mut Ve
         j.key(quoted!("text"));
         j.str(text);
     }
-    j.key(quoted!("sentences"));
-    j.open(b'[');
-    for s in &doc.sentences {
-        j.item();
-        j.open(b'{');
+    j.objects(quoted!("sentences"), &doc.sentences, |j, s| {
         j.key(quoted!("start"));
         j.num(index.char_of(s.start));
         j.key(quoted!("end"));
         j.num(index.char_of(s.end));
-        j.close(b'}');
-    }
-    j.close(b']');
-    j.key(quoted!("organisations"));
-    j.open(b'[');
-    for o in &doc.organisations {
-        j.item();
-        j.open(b'{');
+    });
+    j.objects(quoted!("organisations"), &doc.organisations, |j, o| {
         j.key(quoted!("id"));
         j.str(&o.id);
         j.key(quoted!("name"));
@@ -568,30 +549,18 @@ pub fn write_json(doc: &Document, include_text: bool, pretty: bool, out: &mut Ve
             OrgSource::Gazetteer => "gazetteer",
             OrgSource::Definition => "definition",
         });
-        mentions(&mut j, &o.mentions);
-        j.close(b'}');
-    }
-    j.close(b']');
-    j.key(quoted!("people"));
-    j.open(b'[');
-    for p in &doc.people {
-        j.item();
-        j.open(b'{');
+        mentions(j, &o.mentions);
+    });
+    j.objects(quoted!("people"), &doc.people, |j, p| {
         j.key(quoted!("name"));
         j.str(&p.name);
         j.key(quoted!("titles"));
         j.strs(&p.titles);
         j.key(quoted!("affiliation"));
         j.opt_str(p.affiliation.as_deref());
-        mentions(&mut j, &p.mentions);
-        j.close(b'}');
-    }
-    j.close(b']');
-    j.key(quoted!("dates"));
-    j.open(b'[');
-    for d in &doc.dates {
-        j.item();
-        j.open(b'{');
+        mentions(j, &p.mentions);
+    });
+    j.objects(quoted!("dates"), &doc.dates, |j, d| {
         j.key(quoted!("text"));
         j.str(d.span.of(text));
         j.key(quoted!("value"));
@@ -604,27 +573,15 @@ pub fn write_json(doc: &Document, include_text: bool, pretty: bool, out: &mut Ve
         j.num(index.char_of(d.span.end));
         j.key(quoted!("sentence"));
         j.num(doc.sentence_of(d.span.start));
-        j.close(b'}');
-    }
-    j.close(b']');
-    j.key(quoted!("locations"));
-    j.open(b'[');
-    for l in &doc.locations {
-        j.item();
-        j.open(b'{');
+    });
+    j.objects(quoted!("locations"), &doc.locations, |j, l| {
         j.key(quoted!("name"));
         j.str(&l.name);
         j.key(quoted!("country"));
         j.opt_str(l.country.as_deref());
-        mentions(&mut j, &l.mentions);
-        j.close(b'}');
-    }
-    j.close(b']');
-    j.key(quoted!("participants"));
-    j.open(b'[');
-    for p in &doc.participants {
-        j.item();
-        j.open(b'{');
+        mentions(j, &l.mentions);
+    });
+    j.objects(quoted!("participants"), &doc.participants, |j, p| {
         let (key, value) = match &p.party {
             Party::Organisation(id) => (quoted!("organisation"), id),
             Party::Country(code) => (quoted!("country"), code),
@@ -639,14 +596,8 @@ pub fn write_json(doc: &Document, include_text: bool, pretty: bool, out: &mut Ve
             j.key(quoted!("event"));
             j.num(e);
         }
-        j.close(b'}');
-    }
-    j.close(b']');
-    j.key(quoted!("events"));
-    j.open(b'[');
-    for e in &doc.events {
-        j.item();
-        j.open(b'{');
+    });
+    j.objects(quoted!("events"), &doc.events, |j, e| {
         j.key(quoted!("name"));
         j.str(&e.name);
         j.key(quoted!("aliases"));
@@ -671,9 +622,7 @@ pub fn write_json(doc: &Document, include_text: bool, pretty: bool, out: &mut Ve
             }
             None => j.null(),
         }
-        j.close(b'}');
-    }
-    j.close(b']');
+    });
     j.close(b'}');
 }
 
@@ -783,6 +732,26 @@ impl Json<'_> {
             self.newline();
         }
         self.first = false;
+    }
+
+    /// `key` (as [`quoted!`] writes it) and an array of objects, one an
+    /// item, whose members `fields` writes.
+    #[inline(always)]
+    fn objects<T>(
+        &mut self,
+        key: &'static str,
+        items: &[T],
+        mut fields: impl FnMut(&mut Self, &T),
+    ) {
+        self.key(key);
+        self.open(b'[');
+        for item in items {
+            self.item();
+            self.open(b'{');
+            fields(self, item);
+            self.close(b'}');
+        }
+        self.close(b']');
     }
 
     /// A key of an object, given as [`quoted!`] writes it, `"name":` (plain

@@ -11,3 +11,22 @@ pub(crate) fn assert_table(failures: &[String], cases: usize) {
         failures.join("\n")
     );
 }
+
+/// A fixed pseudo-random sequence (xorshift64) for the randomised tests:
+/// the same numbers on every run, so a failure replays.
+pub(crate) struct Rng(u64);
+
+impl Rng {
+    /// The sequence from `seed` (not zero).
+    pub(crate) fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+
+    /// The next number below `n` (not zero).
+    pub(crate) fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
