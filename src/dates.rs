@@ -220,17 +220,7 @@ impl Rules {
             "must be a number from 1 (Monday) to 7 (Sunday)",
         )?;
         let numbers = numbers(g)?;
-        // Abbreviations are no anchors: the number after them is ("Dec. 1").
-        let mut words: Vec<String> = months
-            .iter()
-            .chain(weekdays.iter())
-            .filter(|(_, n)| !n.abbreviation)
-            .map(|(w, _)| String::from_utf8_lossy(w).into_owned())
-            .chain(TRIGGERS.iter().map(|w| w.to_string()))
-            .collect();
-        words.sort();
-        words.dedup();
-        let anchors = Anchors::new(&words);
+        let anchors = Anchors::new(&anchor_words(&months, &weekdays));
         let mut names: Map<Entry> = Map::default();
         for &(w, k) in KEYWORDS {
             names.entry(w.as_bytes().into()).or_default().keyword = Some(k);
@@ -249,6 +239,22 @@ impl Rules {
             anchors,
         })
     }
+}
+
+/// The words that can anchor a date: month and weekday names, and
+/// [`TRIGGERS`]. Abbreviations are no anchors: the number after them is
+/// ("Dec. 1").
+fn anchor_words(months: &Map<Name>, weekdays: &Map<Name>) -> Vec<String> {
+    let mut words: Vec<String> = months
+        .iter()
+        .chain(weekdays.iter())
+        .filter(|(_, n)| !n.abbreviation)
+        .map(|(w, _)| String::from_utf8_lossy(w).into_owned())
+        .chain(TRIGGERS.iter().map(|w| w.to_string()))
+        .collect();
+    words.sort();
+    words.dedup();
+    words
 }
 
 /// The words that can anchor a date, and the scan for the next anchor.
@@ -3327,20 +3333,11 @@ mod tests {
     }
 
     /// The built-in anchor words, as `Rules::build` gathers them.
-    fn anchor_words() -> Vec<String> {
+    fn builtin_anchor_words() -> Vec<String> {
         let g = Gazetteers::builtin();
         let months = names(&g, Kind::Months, "month", 12, "").expect("months");
         let weekdays = names(&g, Kind::Weekdays, "weekday", 7, "").expect("weekdays");
-        let mut words: Vec<String> = months
-            .iter()
-            .chain(weekdays.iter())
-            .filter(|(_, n)| !n.abbreviation)
-            .map(|(w, _)| String::from_utf8_lossy(w).into_owned())
-            .chain(TRIGGERS.iter().map(|w| w.to_string()))
-            .collect();
-        words.sort();
-        words.dedup();
-        words
+        anchor_words(&months, &weekdays)
     }
 
     /// From every char boundary, [`Anchors::next`] gives the first anchor
@@ -3359,7 +3356,7 @@ mod tests {
     /// on texts glued from tricky pieces.
     #[test]
     fn anchors_are_whole_words_and_leading_digits() {
-        let words = anchor_words();
+        let words = builtin_anchor_words();
         let anchors = Anchors::new(&words);
         let mut fixtures = 0;
         for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))
