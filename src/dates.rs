@@ -270,9 +270,9 @@ fn anchor_words(months: &Map<Name>, weekdays: &Map<Name>) -> Vec<String> {
 struct Anchors {
     /// The words whose fold is ASCII, folded.
     ascii: rustc_hash::FxHashSet<Box<[u8]>>,
-    /// Per lower-case ASCII first letter, bit `n` set when an ASCII word of
-    /// `n` bytes starts with it: most words are turned away by this alone.
-    ascii_lens: [u64; 128],
+    /// Per [`head_key`], bit `n` set when an ASCII word of `n` bytes starts
+    /// so: most words are turned away by this alone.
+    ascii_lens: Box<[u64; 1024]>,
     /// The other words, each character as its [`fold_key`].
     other: rustc_hash::FxHashSet<Box<[char]>>,
     /// The most characters an other word has.
@@ -299,9 +299,9 @@ impl Anchors {
                 other.insert(folded);
             }
         }
-        let mut ascii_lens = [0u64; 128];
+        let mut ascii_lens = Box::new([0u64; 1024]);
         for w in &ascii {
-            ascii_lens[usize::from(w[0] & 0x7f)] |= 1 << w.len();
+            ascii_lens[head_key(w)] |= 1 << w.len();
         }
         let other_max = other.iter().map(|w| w.len()).max().unwrap_or(0);
         Anchors {
@@ -314,14 +314,86 @@ impl Anchors {
 
     /// The next anchor at or after `at` (a char boundary; a word that `at`
     /// is inside of is skipped), as the byte range of its digits or word.
+    ///
+    /// The text goes by in blocks of 64 bytes, each turned into a bit mask of
+    /// the bytes that may be part of a word (ASCII letters and digits, and
+    /// every non-ASCII byte): its runs are the candidate words, visited
+    /// start to start. A run of ASCII letters and digits that ends inside
+    /// its block is a word, tested on the spot; a run with a non-ASCII byte,
+    /// or one that reaches the end of its block, goes to [`Anchors::words`].
     fn next(&self, text: &str, mut at: usize) -> Option<(usize, usize)> {
         let b = text.as_bytes();
         // Leave the word `at` is inside of.
         if char_before(text, at).is_some_and(is_word_char) {
             at = word_end(text, at);
         }
-        let mut p = at;
-        while p < b.len() {
+        let mut base = at;
+        while base < b.len() {
+            let (word, high) = block_masks(&b[base..b.len().min(base + 64)]);
+            // A run that goes on from the block before was seen there; at
+            // `at`, no word goes on from before.
+            let after = base != at && maybe_word(b[base - 1]);
+            let mut starts = word & !(word << 1 | u64::from(after));
+            let mut next_base = base + 64;
+            while starts != 0 {
+                let k = starts.trailing_zeros();
+                starts &= starts - 1;
+                let start = base + k as usize;
+                let len = (!(word >> k)).trailing_zeros();
+                let run = if len >= 64 {
+                    u64::MAX
+                } else {
+                    (1u64 << len) - 1
+                };
+                if k + len < 64 && (high >> k) & run == 0 {
+                    let end = start + len as usize;
+                    if b[start].is_ascii_digit() {
+                        let digits = b[start..end]
+                            .iter()
+                            .take_while(|c| c.is_ascii_digit())
+                            .count();
+                        return Some((start, start + digits));
+                    }
+                    if self.is_ascii_word(&b[start..end]) {
+                        return Some((start, end));
+                    }
+                    continue;
+                }
+                // A run with a non-ASCII byte, or one that may go on into the next block:
+                // word by word up to its end, an ASCII byte that no word goes on over.
+                let mut end = start + len as usize;
+                while end < b.len() && maybe_word(b[end]) {
+                    end += 1;
+                }
+                if let Some(found) = self.words(text, start, end) {
+                    return Some(found);
+                }
+                next_base = next_base.max(end);
+            }
+            base = next_base;
+        }
+        None
+    }
+
+    /// Whether the ASCII word `w` (letters and digits) is an anchor word.
+    #[inline]
+    fn is_ascii_word(&self, w: &[u8]) -> bool {
+        let run = w.len();
+        if run >= 64 || self.ascii_lens[head_key(w)] >> run & 1 == 0 {
+            return false;
+        }
+        let mut word = [0u8; 64];
+        let word = &mut word[..run];
+        word.copy_from_slice(w);
+        word.make_ascii_lowercase();
+        self.ascii.contains(&*word)
+    }
+
+    /// The first anchor among the words of `text[p..limit]`, word by word:
+    /// `p` starts a word or precedes one, and no word goes on over `limit`.
+    fn words(&self, text: &str, mut p: usize, limit: usize) -> Option<(usize, usize)> {
+        let b = text.as_bytes();
+        while p < limit {
             // To the next word start.
             match CLASS[usize::from(b[p])] {
                 0 => {
@@ -349,16 +421,8 @@ impl Anchors {
                 p = word_end(text, p);
             }
             if p == ascii_end {
-                let run = p - start;
-                let first = usize::from(b[start].to_ascii_lowercase());
-                if run < 64 && self.ascii_lens[first] >> run & 1 == 1 {
-                    let mut word = [0u8; 64];
-                    let word = &mut word[..run];
-                    word.copy_from_slice(&b[start..p]);
-                    word.make_ascii_lowercase();
-                    if self.ascii.contains(&*word) {
-                        return Some((start, p));
-                    }
+                if self.is_ascii_word(&b[start..p]) {
+                    return Some((start, p));
                 }
             } else if self.is_other(&text[start..p]) {
                 return Some((start, p));
@@ -386,6 +450,67 @@ impl Anchors {
         }
         n <= self.other_max && self.other.contains(keys)
     }
+}
+
+/// The first two bytes of a word of ASCII letters and digits (one and 0 for
+/// a one-letter word) as an index below 1024, the same for either case of a
+/// letter. Digits share keys with letters, never with the 0 of a word's end:
+/// a key tells that a word might be an anchor word, never that it is.
+#[inline]
+fn head_key(w: &[u8]) -> usize {
+    let second = w.get(1).copied().unwrap_or(0);
+    usize::from(w[0] & 31) << 5 | usize::from(second & 31)
+}
+
+/// Whether byte `c` may be part of a word: an ASCII letter or digit, or
+/// any byte of a non-ASCII character.
+#[inline]
+fn maybe_word(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c >= 0x80
+}
+
+/// Bit `k` set for byte `k` of `block` (at most 64 bytes): in the first
+/// mask when it [`maybe_word`], in the second when it is not ASCII. The
+/// tests run as one loop of comparisons into a byte per byte, which the
+/// compiler turns into vector code; each eight of those bytes (0 or 1) then
+/// gather into eight bits with one multiplication.
+#[inline]
+fn block_masks(block: &[u8]) -> (u64, u64) {
+    let mut padded = [0u8; 64];
+    let bytes: &[u8; 64] = match block.try_into() {
+        Ok(full) => full,
+        Err(_) => {
+            padded[..block.len()].copy_from_slice(block);
+            &padded
+        }
+    };
+    let mut word = [0u8; 64];
+    let mut high = [0u8; 64];
+    let mut any_high = 0u8;
+    for ((w, h), &c) in word.iter_mut().zip(&mut high).zip(bytes) {
+        let letter = (c | 0x20).wrapping_sub(b'a') < 26;
+        let digit = c.wrapping_sub(b'0') < 10;
+        *w = u8::from(letter | digit | (c >= 0x80));
+        *h = u8::from(c >= 0x80);
+        any_high |= c;
+    }
+    let high = if any_high >= 0x80 { gather(&high) } else { 0 };
+    (gather(&word), high)
+}
+
+/// Bit `k` set when byte `k` of `flags` (each 0 or 1) is 1: byte `i` of an
+/// eight-byte word times the constant lands on bit 56 + `i`, and no other
+/// product reaches those bits or carries into them.
+#[inline]
+fn gather(flags: &[u8; 64]) -> u64 {
+    let mut bits = 0u64;
+    for (k, eight) in flags.chunks_exact(8).enumerate() {
+        let mut v = [0u8; 8];
+        v.copy_from_slice(eight);
+        let packed = u64::from_le_bytes(v).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+        bits |= packed << (8 * k);
+    }
+    bits
 }
 
 /// A character's simple case fold, as far as the standard library tells it:
@@ -3379,12 +3504,20 @@ mod tests {
             "мартаx", "xмарта", "Март", "среда", "СРЕДА", "sábado", "SÁBADO", "miércoles", "’",
             "“", "–", "\u{a0}", "ſ", "\u{212a}", "ς", "Σ", "ı", "İ", "k", "s", "a", "ü", "я",
             "Monday", "monday", "MONDAY", "Mondays", "spring", "Spring", "quarter", "half", "1990s",
+            "20.05.2020", "2021–2023", "1234567890123", "Organisation", "Anti-Terrorist",
+            "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz",
         ];
         let mut rng = crate::testing::Rng::new(0x9e37_79b9_7f4a_7c15);
         let mut next = |n: usize| rng.below(n);
         for _ in 0..3_000 {
             let mut text = String::new();
-            for _ in 0..1 + next(10) {
+            // Long enough, now and then, to cross a block of the scan.
+            let pieces = if next(4) == 0 {
+                1 + next(60)
+            } else {
+                1 + next(10)
+            };
+            for _ in 0..pieces {
                 text.push_str(PIECES[next(PIECES.len())]);
                 if next(3) == 0 {
                     text.push(' ');
