@@ -16,7 +16,7 @@
 //! curly apostrophe for a straight one. Building it costs next to nothing,
 //! so a run on one small document starts fast.
 
-use crate::ascii::alnum_bytes;
+use crate::ascii::Words;
 use crate::document::Span;
 use crate::events::{self, Phrase};
 use crate::participants::{self, Cue, Found};
@@ -46,7 +46,6 @@ fn mask(n: usize) -> u64 {
     }
 }
 
-const HIGH: u64 = 0x8080_8080_8080_8080;
 /// Bit 5 of every byte: set, it lowers an ASCII letter and keeps a digit.
 const LOWER: u64 = 0x2020_2020_2020_2020;
 
@@ -77,6 +76,16 @@ fn pack(bytes: &[u8], start: usize, n: usize, first: u64) -> Key {
     }
 }
 
+/// The first two bytes of a word of `n` bytes whose first eight are `first`
+/// (the second 0 for a one-letter word), as an index below 1024 that is the
+/// same for either case of a letter. Digits share indexes with letters,
+/// never with the 0 of a word's end: an index tells that a word might begin
+/// a phrase, never that it does.
+fn head(first: u64, n: usize) -> usize {
+    let second = if n >= 2 { (first >> 8) as u8 } else { 0 };
+    usize::from(first as u8 & 31) << 5 | usize::from(second & 31)
+}
+
 /// Where a key goes in a table of `1 << bits` slots.
 fn slot(key: Key, bits: u32) -> usize {
     let h = (key[0] ^ key[1].rotate_left(31)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
@@ -98,9 +107,9 @@ pub struct Cues {
     table: Vec<Option<(Key, u16)>>,
     /// Per first word, the phrases beginning with it, longest first.
     lists: Vec<Vec<u16>>,
-    /// Per first letter (a–z), a bit per key length that occurs: most words
-    /// are turned away here, before their key is looked up.
-    gate: [u32; 26],
+    /// Per [`head`] of a first word, a bit per key length that occurs: most
+    /// words are turned away here, before their key is looked up.
+    gate: Box<[u32; 1024]>,
 }
 
 /// What one pass found in a document, in text order.
@@ -147,16 +156,17 @@ impl Cues {
         }
         let mut table: Vec<Option<(Key, u16)>> = vec![None; 1 << BITS];
         let mut lists: Vec<Vec<u16>> = Vec::new();
-        let mut gate = [0u32; 26];
+        let mut gate = Box::new([0u32; 1024]);
         for (i, p) in phrases.iter().enumerate() {
             let n = p.bytes().take_while(|&b| is_word(b)).count().min(KEY);
             // The tables are fixed, and the unit tests build them.
             assert!(i < usize::from(u16::MAX), "the phrases are a few hundred");
             let key = pack(p.as_bytes(), 0, n, load8(p.as_bytes(), 0));
-            let letter = usize::from(p.as_bytes()[0].wrapping_sub(b'a'));
-            *gate
-                .get_mut(letter)
-                .expect("every phrase starts with a letter (the unit tests build them)") |= 1 << n;
+            assert!(
+                p.as_bytes()[0].is_ascii_lowercase(),
+                "every phrase starts with a letter (the unit tests build them)"
+            );
+            gate[head(key[0], n)] |= 1 << n;
             let mut at = slot(key, BITS);
             loop {
                 match &mut table[at] {
@@ -205,26 +215,11 @@ impl Cues {
         let (mut free_participants, mut free_events) = (0usize, 0usize);
         let end = span.end;
         let scanned = &bytes[..end];
-        let mut i = span.start;
-        // The next word: a run of ASCII letters and digits.
-        while let Some(skip) = scanned[i..].iter().position(|&b| is_word(b)) {
-            let start = i + skip;
+        // The words: runs of ASCII letters and digits.
+        for (start, i) in Words::new(scanned, span.start, end) {
             let first = load8(scanned, start);
-            let stop = !alnum_bytes(first) & HIGH;
-            i = if stop != 0 {
-                // The usual short word, ended within its first eight bytes.
-                start + (stop.trailing_zeros() / 8) as usize
-            } else {
-                // Eight word bytes: all of them in `scanned`.
-                let from = start + 8;
-                scanned[from..]
-                    .iter()
-                    .position(|&b| !is_word(b))
-                    .map_or(end, |n| from + n)
-            };
             let n = (i - start).min(KEY);
-            let letter = usize::from((first as u8 | 0x20).wrapping_sub(b'a'));
-            if self.gate.get(letter).is_none_or(|g| g >> n & 1 == 0) {
+            if !(first as u8).is_ascii_alphabetic() || self.gate[head(first, n)] >> n & 1 == 0 {
                 continue;
             }
             let Some(list) = self.list(pack(scanned, start, n, first)) else {

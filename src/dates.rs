@@ -76,7 +76,7 @@
 //! day", "the previous year"), ordinal centuries, non-Gregorian calendars,
 //! and dates written in Chinese characters.
 
-use crate::ascii::alnum_end;
+use crate::ascii::{Block, alnum_end};
 use crate::calendar::{Date, days_in_month, shift_month};
 use crate::document::{DateMention, Document, Granularity, Published, PublishedFrom, Span, Why};
 use crate::error::{GazetteerError, GazetteerErrorKind};
@@ -329,7 +329,8 @@ impl Anchors {
         }
         let mut base = at;
         while base < b.len() {
-            let (word, high) = block_masks(&b[base..b.len().min(base + 64)]);
+            let Block { alnum, high } = Block::of(&b[base..b.len().min(base + 64)]);
+            let word = alnum | high;
             // A run that goes on from the block before was seen there; at
             // `at`, no word goes on from before.
             let after = base != at && maybe_word(b[base - 1]);
@@ -467,50 +468,6 @@ fn head_key(w: &[u8]) -> usize {
 #[inline]
 fn maybe_word(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c >= 0x80
-}
-
-/// Bit `k` set for byte `k` of `block` (at most 64 bytes): in the first
-/// mask when it [`maybe_word`], in the second when it is not ASCII. The
-/// tests run as one loop of comparisons into a byte per byte, which the
-/// compiler turns into vector code; each eight of those bytes (0 or 1) then
-/// gather into eight bits with one multiplication.
-#[inline]
-fn block_masks(block: &[u8]) -> (u64, u64) {
-    let mut padded = [0u8; 64];
-    let bytes: &[u8; 64] = match block.try_into() {
-        Ok(full) => full,
-        Err(_) => {
-            padded[..block.len()].copy_from_slice(block);
-            &padded
-        }
-    };
-    let mut word = [0u8; 64];
-    let mut high = [0u8; 64];
-    let mut any_high = 0u8;
-    for ((w, h), &c) in word.iter_mut().zip(&mut high).zip(bytes) {
-        let letter = (c | 0x20).wrapping_sub(b'a') < 26;
-        let digit = c.wrapping_sub(b'0') < 10;
-        *w = u8::from(letter | digit | (c >= 0x80));
-        *h = u8::from(c >= 0x80);
-        any_high |= c;
-    }
-    let high = if any_high >= 0x80 { gather(&high) } else { 0 };
-    (gather(&word), high)
-}
-
-/// Bit `k` set when byte `k` of `flags` (each 0 or 1) is 1: byte `i` of an
-/// eight-byte word times the constant lands on bit 56 + `i`, and no other
-/// product reaches those bits or carries into them.
-#[inline]
-fn gather(flags: &[u8; 64]) -> u64 {
-    let mut bits = 0u64;
-    for (k, eight) in flags.chunks_exact(8).enumerate() {
-        let mut v = [0u8; 8];
-        v.copy_from_slice(eight);
-        let packed = u64::from_le_bytes(v).wrapping_mul(0x0102_0408_1020_4080) >> 56;
-        bits |= packed << (8 * k);
-    }
-    bits
 }
 
 /// A character's simple case fold, as far as the standard library tells it:
