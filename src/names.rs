@@ -652,8 +652,12 @@ fn eq_folded(text: &[u8], key: &[u8]) -> bool {
     text.len() == key.len() && text.iter().zip(key).all(|(&t, &k)| fold_byte(t) == k)
 }
 
+/// A letter or digit. The no-break space and General Punctuation (dashes,
+/// curly quotes, thin spaces…) hold none: they are answered without the
+/// Unicode tables.
+#[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    !matches!(c, '\u{a0}' | '\u{2000}'..='\u{206f}') && c.is_alphanumeric()
 }
 
 /// The end of the word starting at `start` (`start` itself when no word starts there).
@@ -1034,18 +1038,12 @@ pub(crate) fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
     let before = match start.checked_sub(1).map(|k| bytes[k]) {
         None => false,
         Some(b) if b < 0x80 => b.is_ascii_alphanumeric(),
-        Some(_) => text[..start]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric),
+        Some(_) => text[..start].chars().next_back().is_some_and(is_word_char),
     };
     let after = match bytes.get(end) {
         None => false,
         Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
-        Some(_) => text[end..]
-            .chars()
-            .next()
-            .is_some_and(char::is_alphanumeric),
+        Some(_) => text[end..].chars().next().is_some_and(is_word_char),
     };
     !before && !after
 }
@@ -1104,6 +1102,13 @@ mod tests {
                     assert_ne!(hash_word(&folded[1..]), hash_word(&folded), "{text:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn is_word_char_is_alphanumeric() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 
