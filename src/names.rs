@@ -541,6 +541,32 @@ const SMALL_GROUP: usize = 64;
 fn next_word(text: &str, mut i: usize) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     let n = bytes.len();
+    // Most words are short and ASCII: the eight bytes at `i` hold the start
+    // and often the end too, found with one load.
+    if i + 8 <= n {
+        let v = ascii::load(bytes, i);
+        let alnum = ascii::alnum_bytes(v);
+        let found = alnum | (v & HIGH);
+        if found != 0 {
+            let s = found.trailing_zeros() & !7;
+            if alnum >> s & 0x80 != 0 {
+                // An ASCII letter or digit starts the word; the first byte
+                // after it that is none (or not ASCII) ends it, or not.
+                let stop = !alnum & HIGH & (u64::MAX << s);
+                let e = stop.trailing_zeros() & !7;
+                if stop != 0 && v >> e & 0x80 == 0 {
+                    return Some((i + (s / 8) as usize, i + (e / 8) as usize));
+                }
+                if stop == 0 {
+                    let start = i + (s / 8) as usize;
+                    return Some((start, word_end_from(text, i + 8)));
+                }
+            }
+            i += (s / 8) as usize;
+        } else {
+            i += 8;
+        }
+    }
     loop {
         i = ascii::skip_to_word(bytes, i);
         let &b = bytes.get(i)?;
@@ -553,19 +579,28 @@ fn next_word(text: &str, mut i: usize) -> Option<(usize, usize)> {
         }
         i += c.len_utf8();
     }
-    let start = i;
+    Some((i, word_end_from(text, i)))
+}
+
+/// The end of the word that goes on at `i` (a char boundary inside it or
+/// just after it).
+#[inline]
+fn word_end_from(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
     loop {
-        i = ascii::alnum_end(bytes, i, n);
+        i = ascii::alnum_end(bytes, i, bytes.len());
         match bytes.get(i) {
             Some(&b) if b >= 0x80 => match text[i..].chars().next() {
                 Some(c) if is_word_char(c) => i += c.len_utf8(),
-                _ => break,
+                _ => return i,
             },
-            _ => break,
+            _ => return i,
         }
     }
-    Some((start, i))
 }
+
+/// Bit 7 of every byte.
+const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// Every byte's bit 5: ASCII letters fold to lower case by it, and the
 /// hash of a word is the same before and after [`fold_byte`].
@@ -619,7 +654,6 @@ fn fold_byte(b: u8) -> u8 {
 #[inline]
 fn fold8(v: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let t = v & !HIGH;
     let upper =
         (t + ONES * u64::from(0x80 - b'A')) & !(t + ONES * u64::from(0x7F - b'Z')) & !v & HIGH;
