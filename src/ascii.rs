@@ -30,6 +30,34 @@ pub(crate) fn alnum_bytes(v: u64) -> u64 {
     (digit | letter) & !v & HIGH
 }
 
+/// The eight bytes at `bytes[at..at + 8]` as a little-endian word.
+#[inline]
+pub(crate) fn load(bytes: &[u8], at: usize) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(word)
+}
+
+/// The first byte at or after `from` that is an ASCII letter or digit or not
+/// ASCII (`bytes.len()` when none): eight bytes at a time, then byte by byte.
+#[inline]
+pub(crate) fn skip_to_word(bytes: &[u8], from: usize) -> usize {
+    let n = bytes.len();
+    let mut j = from;
+    while j + 8 <= n {
+        let v = load(bytes, j);
+        let found = alnum_bytes(v) | (v & HIGH);
+        if found != 0 {
+            return j + (found.trailing_zeros() / 8) as usize;
+        }
+        j += 8;
+    }
+    while j < n && !ASCII_ALNUM[usize::from(bytes[j])] && bytes[j] < 0x80 {
+        j += 1;
+    }
+    j
+}
+
 /// The end of the run of ASCII letters and digits at `bytes[from..limit]`:
 /// eight bytes at a time (a word of the run is tested with a few integer
 /// operations instead of a branch per byte), then byte by byte.
@@ -37,10 +65,8 @@ pub(crate) fn alnum_bytes(v: u64) -> u64 {
 pub(crate) fn alnum_end(bytes: &[u8], from: usize, limit: usize) -> usize {
     let mut j = from;
     while j + 8 <= limit {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(&bytes[j..j + 8]);
         // A byte that is no ASCII letter or digit, or not ASCII at all.
-        let stop = !alnum_bytes(u64::from_le_bytes(word)) & HIGH;
+        let stop = !alnum_bytes(load(bytes, j)) & HIGH;
         if stop != 0 {
             return j + (stop.trailing_zeros() / 8) as usize;
         }
@@ -195,6 +221,27 @@ mod tests {
                             .unwrap_or(limit);
                         assert_eq!(alnum_end(&v, from, limit), want, "{v:?} {from}..{limit}");
                     }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn skip_to_word_equals_a_byte_loop() {
+        for b in 0..=255u8 {
+            for k in 0..20 {
+                let mut v = vec![b' '; 20];
+                v[k] = b;
+                for from in 0..3 {
+                    let want = (from..v.len())
+                        .find(|&j| v[j].is_ascii_alphanumeric() || v[j] >= 0x80)
+                        .unwrap_or(v.len());
+                    assert_eq!(skip_to_word(&v, from), want, "{v:?} {from}");
+                    let short = &v[..(k + 1).max(from)];
+                    let want = (from..short.len())
+                        .find(|&j| short[j].is_ascii_alphanumeric() || short[j] >= 0x80)
+                        .unwrap_or(short.len());
+                    assert_eq!(skip_to_word(short, from), want, "{short:?} {from}");
                 }
             }
         }

@@ -381,11 +381,54 @@ impl Document {
         i > 0 && self.sentences[i - 1].contains(span)
     }
 
+    /// [`Document::within_sentence`] for many spans: a cursor that walks
+    /// the sentences forward while the spans come in order of start, and
+    /// searches them otherwise (or when the sentences are out of order).
+    pub fn sentence_cursor(&self) -> SentenceCursor<'_> {
+        SentenceCursor {
+            sentences: &self.sentences,
+            sorted: self.sentences.is_sorted_by_key(|s| s.start),
+            next: 0,
+            last_start: 0,
+        }
+    }
+
     /// Index of the sentence holding byte `pos` (or the last one before it).
     pub fn sentence_of(&self, pos: usize) -> usize {
         self.sentences
             .partition_point(|s| s.start <= pos)
             .saturating_sub(1)
+    }
+}
+
+/// Answers [`Document::within_sentence`], cheaply for spans in order of start.
+#[derive(Clone, Debug)]
+pub struct SentenceCursor<'a> {
+    sentences: &'a [Span],
+    /// The sentences are in order of start (as the sentence stage makes them).
+    sorted: bool,
+    /// The number of sentences starting at or before `last_start`.
+    next: usize,
+    last_start: usize,
+}
+
+impl SentenceCursor<'_> {
+    /// Whether `span` lies inside one sentence.
+    pub fn within(&mut self, span: Span) -> bool {
+        let i = if self.sorted && span.start >= self.last_start {
+            while self
+                .sentences
+                .get(self.next)
+                .is_some_and(|s| s.start <= span.start)
+            {
+                self.next += 1;
+            }
+            self.last_start = span.start;
+            self.next
+        } else {
+            self.sentences.partition_point(|s| s.start <= span.start)
+        };
+        i > 0 && self.sentences[i - 1].contains(span)
     }
 }
 
@@ -406,5 +449,43 @@ mod tests {
             }
         }
         assert!(!SpanSet::default().overlaps(Span::new(0, 5)));
+    }
+
+    #[test]
+    fn the_sentence_cursor_agrees_with_within_sentence() {
+        let mut rng = crate::testing::Rng::new(0x3c6e_f372_fe94_f82b);
+        for round in 0..400 {
+            let mut doc = Document::default();
+            let mut at = 0;
+            for _ in 0..rng.below(6) {
+                at += rng.below(4);
+                let end = at + rng.below(6);
+                doc.sentences.push(Span::new(at, end));
+                at = end;
+            }
+            if round % 5 == 0 {
+                // Out of order, or overlapping: the cursor searches.
+                doc.sentences.reverse();
+                doc.sentences.push(Span::new(rng.below(10), 12));
+            }
+            let mut spans: Vec<Span> = (0..rng.below(20))
+                .map(|_| {
+                    let start = rng.below(30);
+                    Span::new(start, start + rng.below(6))
+                })
+                .collect();
+            if round % 2 == 0 {
+                spans.sort();
+            }
+            let mut cursor = doc.sentence_cursor();
+            for s in spans {
+                assert_eq!(
+                    cursor.within(s),
+                    doc.within_sentence(s),
+                    "{:?} {s:?}",
+                    doc.sentences
+                );
+            }
+        }
     }
 }

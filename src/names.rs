@@ -16,6 +16,7 @@
 //! belongs to several entries, organisations come before countries, cities
 //! and regions.
 
+use crate::ascii;
 use crate::document::{OrgKind, Span, Why};
 use crate::error::{GazetteerError, GazetteerErrorKind};
 use crate::gazetteer::{Gazetteers, Kind, trim};
@@ -79,8 +80,35 @@ struct Surface {
     first: u32,
     cand_start: u32,
     cand_len: u32,
-    /// Up to two folded bytes after the first word: a cheap first test.
-    next: [u8; 2],
+}
+
+/// What a surface has after its first word, as a cheap first test: its
+/// first eight folded bytes (zeros after a shorter rest) and which of the
+/// eight bytes there are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Probe {
+    want: u64,
+    mask: u64,
+}
+
+impl Probe {
+    /// The probe of `rest`, the folded bytes after a first word.
+    fn of(rest: &[u8]) -> Probe {
+        let m = rest.len().min(8);
+        let mut word = [0u8; 8];
+        word[..m].copy_from_slice(&rest[..m]);
+        Probe {
+            want: u64::from_le_bytes(word),
+            mask: u64::MAX.checked_shr(8 * (8 - m) as u32).unwrap_or(0),
+        }
+    }
+
+    /// Whether a text whose eight folded bytes after the first word are
+    /// `next` (see [`folded_at`]) may hold the surface.
+    #[inline]
+    fn admits(self, next: u64) -> bool {
+        next & self.mask == self.want
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -127,6 +155,9 @@ pub struct Names {
     /// The surfaces, grouped by the hash of their first word: longest first,
     /// or sorted by their folded bytes in a group of more than [`SMALL_GROUP`].
     table: Vec<Surface>,
+    /// The probe of each surface of `table`, apart so a group's scan reads
+    /// them densely.
+    probes: Vec<Probe>,
     /// Hash of a folded first word → its range in `table`.
     index: FxHashMap<u64, (u32, u32)>,
     /// The hashes of all first words, for a quick "no surface starts here".
@@ -332,6 +363,10 @@ impl Names {
         }
 
         let (arena, table, index, candidates) = surfaces.finish();
+        let probes = table
+            .iter()
+            .map(|e| Probe::of(&arena[(e.start + e.first) as usize..(e.start + e.len) as usize]))
+            .collect();
         Ok(Names {
             orgs,
             places,
@@ -342,6 +377,7 @@ impl Names {
             org_words,
             arena,
             table,
+            probes,
             filter: HashFilter::new(index.keys().copied()),
             index,
             candidates,
@@ -370,25 +406,25 @@ impl Names {
         // The surfaces of a large group that are prefixes here, shortest first.
         let mut prefixes: Vec<&Surface> = Vec::new();
         let mut pos = 0;
-        while let Some((start, end, hash)) = next_word(text, pos) {
+        while let Some((start, end)) = next_word(text, pos) {
             pos = end;
-            if end - start > MAX_FIRST_WORD || !self.filter.contains(hash) {
+            if end - start > MAX_FIRST_WORD {
+                continue;
+            }
+            let hash = hash_span(bytes, start, end);
+            if !self.filter.contains(hash) {
                 continue;
             }
             let Some(&(from, to)) = self.index.get(&hash) else {
                 continue;
             };
-            let group = &self.table[from as usize..to as usize];
+            let (from, to) = (from as usize, to as usize);
+            let group = &self.table[from..to];
             let hit = if group.len() <= SMALL_GROUP {
-                let next = [
-                    bytes.get(end).copied().map_or(0, fold_byte),
-                    bytes.get(end + 1).copied().map_or(0, fold_byte),
-                ];
-                group.iter().find_map(|e| {
-                    let rest_len = e.len - e.first;
-                    if (rest_len >= 1 && e.next[0] != next[0])
-                        || (rest_len >= 2 && e.next[1] != next[1])
-                    {
+                let next = folded_at(bytes, end);
+                let probes = &self.probes[from..to];
+                group.iter().zip(probes).find_map(|(e, p)| {
+                    if !p.admits(next) {
                         return None;
                     }
                     let key = &self.arena[e.start as usize..(e.start + e.len) as usize];
@@ -497,43 +533,44 @@ impl Names {
 /// bytes and searched by narrowing; a smaller one is scanned, longest first.
 const SMALL_GROUP: usize = 64;
 
-/// Byte classes for the word scanner: 0 separator, 1 ASCII letter or digit,
-/// 2 the start or continuation of a non-ASCII character (decoded to decide).
-const CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = if b >= 0x80 {
-            2
-        } else if (b as u8).is_ascii_alphanumeric() {
-            1
-        } else {
-            0
-        };
-        b += 1;
-    }
-    t
-};
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
-/// The next word at or after `pos`: (start, end, hash of its folded bytes).
-/// One pass, one table lookup a byte; non-ASCII characters are decoded to
-/// tell letters from punctuation.
+/// The next word at or after `i` (a maximal run of letters and digits):
+/// its start and end. Separators and ASCII letters and digits go eight
+/// bytes at a time; a non-ASCII character is decoded to tell letters from
+/// punctuation.
 #[inline]
-fn next_word(text: &str, mut i: usize) -> Option<(usize, usize, u64)> {
+fn next_word(text: &str, mut i: usize) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     let n = bytes.len();
-    // Skip to a word start.
+    // Most words are short and ASCII: the eight bytes at `i` hold the start
+    // and often the end too, found with one load.
+    if i + 8 <= n {
+        let v = ascii::load(bytes, i);
+        let alnum = ascii::alnum_bytes(v);
+        let found = alnum | (v & HIGH);
+        if found != 0 {
+            let s = found.trailing_zeros() & !7;
+            if alnum >> s & 0x80 != 0 {
+                // An ASCII letter or digit starts the word; the first byte
+                // after it that is none (or not ASCII) ends it, or not.
+                let stop = !alnum & HIGH & (u64::MAX << s);
+                let e = stop.trailing_zeros() & !7;
+                if stop != 0 && v >> e & 0x80 == 0 {
+                    return Some((i + (s / 8) as usize, i + (e / 8) as usize));
+                }
+                if stop == 0 {
+                    let start = i + (s / 8) as usize;
+                    return Some((start, word_end_from(text, i + 8)));
+                }
+            }
+            i += (s / 8) as usize;
+        } else {
+            i += 8;
+        }
+    }
     loop {
-        while i < n && CLASS[bytes[i] as usize] == 0 {
-            i += 1;
-        }
-        if i >= n {
-            return None;
-        }
-        if CLASS[bytes[i] as usize] == 1 {
+        i = ascii::skip_to_word(bytes, i);
+        let &b = bytes.get(i)?;
+        if b < 0x80 {
             break;
         }
         let c = text[i..].chars().next()?;
@@ -542,27 +579,60 @@ fn next_word(text: &str, mut i: usize) -> Option<(usize, usize, u64)> {
         }
         i += c.len_utf8();
     }
-    let start = i;
-    let mut h = FNV_OFFSET;
-    while i < n {
-        match CLASS[bytes[i] as usize] {
-            1 => {
-                h = (h ^ u64::from(bytes[i].to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
-                i += 1;
-            }
-            2 => {
-                let Some(c) = text[i..].chars().next().filter(|&c| is_word_char(c)) else {
-                    break;
-                };
-                for &b in &bytes[i..i + c.len_utf8()] {
-                    h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-                }
-                i += c.len_utf8();
-            }
-            _ => break,
+    Some((i, word_end_from(text, i)))
+}
+
+/// The end of the word that goes on at `i` (a char boundary inside it or
+/// just after it).
+#[inline]
+fn word_end_from(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        i = ascii::alnum_end(bytes, i, bytes.len());
+        match bytes.get(i) {
+            Some(&b) if b >= 0x80 => match text[i..].chars().next() {
+                Some(c) if is_word_char(c) => i += c.len_utf8(),
+                _ => return i,
+            },
+            _ => return i,
         }
     }
-    Some((start, i, h))
+}
+
+/// Bit 7 of every byte.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Every byte's bit 5: ASCII letters fold to lower case by it, and the
+/// hash of a word is the same before and after [`fold_byte`].
+const CASE: u64 = 0x2020_2020_2020_2020;
+
+/// The hash of `bytes[start..end]` (a word, so no byte is a line break or a
+/// tab) with every byte's bit 5 set, eight bytes a step: the text's words
+/// and the folded first words of the surfaces hash alike.
+#[inline(always)]
+fn hash_span(bytes: &[u8], start: usize, end: usize) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mix = |h: u64, v: u64| (h.rotate_left(23) ^ v).wrapping_mul(K);
+    let mut h = 0;
+    let mut i = start;
+    while i + 8 <= end {
+        h = mix(h, ascii::load(bytes, i) | CASE);
+        i += 8;
+    }
+    let len = end - i;
+    if len > 0 {
+        let v = if i + 8 <= bytes.len() {
+            ascii::load(bytes, i)
+        } else {
+            let mut word = [0u8; 8];
+            word[..len].copy_from_slice(&bytes[i..end]);
+            u64::from_le_bytes(word)
+        };
+        // The word's bytes only, then zeros (no byte of a word is zero once
+        // bit 5 is set, so a shorter word hashes apart).
+        h = mix(h, (v | CASE) & (u64::MAX >> (8 * (8 - len))));
+    }
+    h
 }
 
 /// The longest first word a surface may have, in bytes; longer ones are left
@@ -578,13 +648,50 @@ fn fold_byte(b: u8) -> u8 {
     }
 }
 
+/// [`fold_byte`] on each byte of a little-endian word: upper-case ASCII
+/// letters get bit 5, tabs and line breaks become spaces (the bit tricks of
+/// [`ascii::alnum_bytes`]).
+#[inline]
+fn fold8(v: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let t = v & !HIGH;
+    let upper =
+        (t + ONES * u64::from(0x80 - b'A')) & !(t + ONES * u64::from(0x7F - b'Z')) & !v & HIGH;
+    let v = v | (upper >> 2);
+    // The high bit of each byte of `v` equal to `c`.
+    let equal = |c: u8| {
+        let x = v ^ (ONES * u64::from(c));
+        !(((x & !HIGH) + !HIGH) | x) & HIGH
+    };
+    let space = (equal(b'\t') | equal(b'\n') | equal(b'\r')) >> 7;
+    (v & !(space * 0xFF)) | (space * 0x20)
+}
+
+/// The eight folded bytes at `bytes[at..]` as a little-endian word, zeros
+/// past the end.
+#[inline]
+fn folded_at(bytes: &[u8], at: usize) -> u64 {
+    if at + 8 <= bytes.len() {
+        return fold8(ascii::load(bytes, at));
+    }
+    let mut word = [0u8; 8];
+    for (w, &b) in word.iter_mut().zip(bytes.get(at..).unwrap_or_default()) {
+        *w = fold_byte(b);
+    }
+    u64::from_le_bytes(word)
+}
+
 /// Whether `text` folds to `key` (already folded).
 fn eq_folded(text: &[u8], key: &[u8]) -> bool {
     text.len() == key.len() && text.iter().zip(key).all(|(&t, &k)| fold_byte(t) == k)
 }
 
+/// A letter or digit. The no-break space and General Punctuation (dashes,
+/// curly quotes, thin spaces…) hold none: they are answered without the
+/// Unicode tables.
+#[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    !matches!(c, '\u{a0}' | '\u{2000}'..='\u{206f}') && c.is_alphanumeric()
 }
 
 /// The end of the word starting at `start` (`start` itself when no word starts there).
@@ -632,9 +739,7 @@ impl HashFilter {
 
 /// The scanner's hash of an already folded word.
 fn hash_word(word: &[u8]) -> u64 {
-    word.iter().fold(FNV_OFFSET, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
-    })
+    hash_span(word, 0, word.len())
 }
 
 type Index = (
@@ -927,7 +1032,6 @@ impl SurfaceIndex {
             .iter()
             .map(|&id| {
                 let (start, len, first) = self.spans[id as usize];
-                let after = &self.arena[(start + first) as usize..(start + len) as usize];
                 let (cand_start, cand_len) = cand_ranges[id as usize];
                 Surface {
                     start,
@@ -935,10 +1039,6 @@ impl SurfaceIndex {
                     first,
                     cand_start,
                     cand_len,
-                    next: [
-                        after.first().copied().unwrap_or(0),
-                        after.get(1).copied().unwrap_or(0),
-                    ],
                 }
             })
             .collect();
@@ -966,15 +1066,205 @@ fn slot_of(hash: u64, mask: usize) -> usize {
 }
 
 /// Whole words: no letter or digit just before or just after.
+/// An ASCII byte next to the span is tested as a byte, a non-ASCII character decoded.
 pub(crate) fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    let bytes = text.as_bytes();
+    let before = match start.checked_sub(1).map(|k| bytes[k]) {
+        None => false,
+        Some(b) if b < 0x80 => b.is_ascii_alphanumeric(),
+        Some(_) => text[..start].chars().next_back().is_some_and(is_word_char),
+    };
+    let after = match bytes.get(end) {
+        None => false,
+        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
+        Some(_) => text[end..].chars().next().is_some_and(is_word_char),
+    };
+    !before && !after
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first word scanner: byte classes, a hash step a byte.
+    fn words_reference(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            match (start, is_word_char(c)) {
+                (None, true) => start = Some(i),
+                (Some(s), false) => {
+                    out.push((s, i));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    fn random_text(rng: &mut crate::testing::Rng, alphabet: &[char], len: usize) -> String {
+        (0..len)
+            .map(|_| alphabet[rng.below(alphabet.len())])
+            .collect()
+    }
+
+    #[test]
+    fn next_word_and_hash_span_agree_with_a_char_loop() {
+        let alphabet: Vec<char> = "aZ09 -.,\n\t'’é\u{a0}ΣσİıΩ—…\u{2028}@[`{".chars().collect();
+        let mut rng = crate::testing::Rng::new(0x2545_f491_4f6c_dd1d);
+        for _ in 0..4000 {
+            let len = rng.below(40);
+            let text = random_text(&mut rng, &alphabet, len);
+            let mut got = Vec::new();
+            let mut pos = 0;
+            while let Some((s, e)) = next_word(&text, pos) {
+                got.push((s, e));
+                pos = e;
+            }
+            let want = words_reference(&text);
+            assert_eq!(got, want, "{text:?}");
+            for (s, e) in want {
+                // The text's word and its folded copy hash alike; a word
+                // of another case or length does not collide here.
+                let mut folded = text.as_bytes()[s..e].to_vec();
+                fold_in_place(&mut folded);
+                assert_eq!(hash_span(text.as_bytes(), s, e), hash_word(&folded));
+                let upper = text[s..e].to_ascii_uppercase();
+                assert_eq!(hash_word(upper.as_bytes()), hash_word(&folded));
+                if e - s > 1 {
+                    assert_ne!(hash_word(&folded[1..]), hash_word(&folded), "{text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn is_word_char_is_alphanumeric() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn fold8_is_fold_byte_on_each_byte() {
+        let mut rng = crate::testing::Rng::new(0x1234_5678_9abc_def1);
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut word = [0u8; 8];
+                for w in &mut word {
+                    *w = rng.below(256) as u8;
+                }
+                word[at] = b;
+                let want = word.map(fold_byte);
+                assert_eq!(
+                    fold8(u64::from_le_bytes(word)).to_le_bytes(),
+                    want,
+                    "{word:?}"
+                );
+            }
+        }
+        assert_eq!(
+            folded_at(b"AB\tc", 1),
+            u64::from_le_bytes(*b"b c\0\0\0\0\0")
+        );
+        assert_eq!(folded_at(b"AB", 2), 0);
+    }
+
+    /// [`Names::find`] without its first tests (probes, the last byte, the
+    /// narrowing of large groups): every surface of the word's group that
+    /// the text folds to, longest first.
+    fn find_reference(n: &Names, text: &str) -> Vec<Hit> {
+        let bytes = text.as_bytes();
+        let mut hits = Vec::new();
+        let mut pos = 0;
+        while let Some((start, end)) = next_word(text, pos) {
+            pos = end;
+            if end - start > MAX_FIRST_WORD {
+                continue;
+            }
+            let Some(&(from, to)) = n.index.get(&hash_span(bytes, start, end)) else {
+                continue;
+            };
+            let mut matching: Vec<&Surface> = n.table[from as usize..to as usize]
+                .iter()
+                .filter(|e| {
+                    let key = &n.arena[e.start as usize..(e.start + e.len) as usize];
+                    bytes
+                        .get(start..start + key.len())
+                        .is_some_and(|t| eq_folded(t, key))
+                })
+                .collect();
+            matching.sort_by_key(|e| std::cmp::Reverse(e.len));
+            if let Some(hit) = matching.iter().find_map(|e| n.accept(e, text, start)) {
+                pos = hit.span.end;
+                hits.push(hit);
+            }
+        }
+        hits
+    }
+
+    /// Texts made of the built-in surfaces (whole, cut short, in other
+    /// cases) between separators and other words: the scan with its first
+    /// tests finds what the plain one finds.
+    #[test]
+    fn find_agrees_with_a_plain_scan() {
+        let n = Names::build(&Gazetteers::builtin()).expect("built-ins build");
+        let mut rng = crate::testing::Rng::new(0x6a09_e667_f3bc_c908);
+        let glue = [
+            " ", ", ", "\n", "'s ", "’s ", "-", " the ", "\t", ". ", " (", ") ", "é", "x", "",
+        ];
+        for _ in 0..600 {
+            let mut text = String::new();
+            for _ in 0..rng.below(12) {
+                let e = &n.table[rng.below(n.table.len())];
+                let key = &n.arena[e.start as usize..(e.start + e.len) as usize];
+                let mut piece = String::from_utf8_lossy(key).into_owned();
+                match rng.below(5) {
+                    0 => piece = piece.to_uppercase(),
+                    1 => {
+                        let cut = rng.below(piece.len() + 1);
+                        piece = piece.get(..cut).unwrap_or(&piece).to_string();
+                    }
+                    2 => {
+                        let mut c = piece.chars();
+                        if let Some(f) = c.next() {
+                            piece = f.to_uppercase().chain(c).collect();
+                        }
+                    }
+                    _ => {}
+                }
+                text.push_str(&piece);
+                text.push_str(glue[rng.below(glue.len())]);
+            }
+            let got = n.find(&text);
+            assert_eq!(got, find_reference(&n, &text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn word_boundaries_agree_with_char_tests() {
+        let alphabet: Vec<char> = "aZ0 -.’éΣİ\u{a0}".chars().collect();
+        let mut rng = crate::testing::Rng::new(0x853c_49e6_748f_ea9b);
+        for _ in 0..2000 {
+            let len = rng.below(8);
+            let text = random_text(&mut rng, &alphabet, len);
+            let cuts: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect();
+            for &a in &cuts {
+                for &b in cuts.iter().filter(|&&b| b >= a) {
+                    let before = text[..a].chars().next_back();
+                    let after = text[b..].chars().next();
+                    let want = !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric);
+                    assert_eq!(is_word_boundary(&text, a, b), want, "{text:?} {a} {b}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn list_splits_trims_and_drops_empty_items() {
@@ -1041,7 +1331,13 @@ mod tests {
         };
         assert_eq!(of(&group[0]), [Target::Org(2)]);
         assert_eq!(of(&group[1]), [Target::Org(0), Target::Org(1)]);
-        assert_eq!(group[1].next, *b" b");
+        assert_eq!(
+            Probe::of(&arena[(group[1].start + group[1].first) as usize..][..5]),
+            Probe {
+                want: u64::from_le_bytes(*b" bank\0\0\0"),
+                mask: 0xFF_FFFF_FFFF
+            }
+        );
         assert_eq!(index.len(), 1);
     }
 

@@ -185,13 +185,14 @@ fn strip_the(text: &str, span: Span) -> Span {
 /// Finds "Long Name (ACR)", "ACR (Long Name)" and "Long Name – ACR" in `text`.
 pub fn find_definitions(text: &str) -> Vec<Definition> {
     let mut out = Vec::new();
-    for (open, _) in text.match_indices('(') {
-        let Some(close_rel) = text[open + 1..].find(')') else {
-            // No ')' after this '(' means none after any later one: stop
-            // (continuing made "((((…" quadratic).
+    // The first ')' after each '(': one forward pass over both.
+    let mut closes = memchr::memchr_iter(b')', text.as_bytes()).peekable();
+    for open in memchr::memchr_iter(b'(', text.as_bytes()) {
+        while closes.next_if(|&c| c <= open).is_some() {}
+        let Some(&close) = closes.peek() else {
+            // No ')' after this '(' means none after any later one: stop.
             break;
         };
-        let close = open + 1 + close_rel;
         let inner = text[open + 1..close].trim();
         if inner.len() > 200 {
             continue;
@@ -436,8 +437,11 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
     }
     mentions.extend(aliased);
     // A definition can reach back over a sentence boundary ("Ministers!’ Council (AIMC)").
-    mentions.retain(|(s, _, _)| doc.within_sentence(*s));
+    // (Sorted first: the same mentions stay, in the same order, and the
+    // sentences are walked once.)
     mentions.sort_by_key(|(s, _, _)| (s.start, std::cmp::Reverse(s.end)));
+    let mut within = doc.sentence_cursor();
+    mentions.retain(|(s, _, _)| within.within(*s));
 
     let mut order: Vec<Who> = Vec::new();
     let mut by_who: HashMap<Who, (Vec<Span>, Vec<Why>)> = HashMap::default();

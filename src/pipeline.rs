@@ -49,7 +49,8 @@ pub const STAGES: &[(&str, Stage)] = &[
     ("names", |d, s, r, _| {
         s.hits = r.names.find(&d.text[..d.content_end()]);
         // Names may run over line breaks; never over a sentence boundary.
-        s.hits.retain(|h| d.within_sentence(h.span));
+        let mut within = d.sentence_cursor();
+        s.hits.retain(|h| within.within(h.span));
     }),
     ("organisations", |d, s, r, _| {
         organisations::tag(d, &s.hits, &r.names);
