@@ -384,7 +384,7 @@ impl Document {
     /// [`Document::within_sentence`] for many spans: a cursor that walks
     /// the sentences forward while the spans come in order of start, and
     /// searches them otherwise (or when the sentences are out of order).
-    pub fn sentence_cursor(&self) -> SentenceCursor<'_> {
+    pub(crate) fn sentence_cursor(&self) -> SentenceCursor<'_> {
         SentenceCursor {
             sentences: &self.sentences,
             sorted: self.sentences.is_sorted_by_key(|s| s.start),
@@ -403,7 +403,7 @@ impl Document {
 
 /// Answers [`Document::within_sentence`], cheaply for spans in order of start.
 #[derive(Clone, Debug)]
-pub struct SentenceCursor<'a> {
+pub(crate) struct SentenceCursor<'a> {
     sentences: &'a [Span],
     /// The sentences are in order of start (as the sentence stage makes them).
     sorted: bool,
