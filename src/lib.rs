@@ -26,6 +26,7 @@ pub mod gazetteer;
 pub mod html;
 pub mod input;
 pub mod invariants;
+mod lexicon;
 pub mod locations;
 pub mod names;
 pub mod organisations;
