@@ -1,17 +1,37 @@
 //! Compiles what start-up would otherwise rebuild from the built-in
-//! gazetteers at every run: the people's word lexicon (the 22,000 given
-//! names and the other flagged words, `src/lexicon.rs`), written to
-//! `OUT_DIR` as byte tables that `src/people.rs` embeds. `--gazetteer`
-//! files are added at run time on top. A unit test in `src/people.rs`
-//! checks that the tables equal what the run-time path builds from the
-//! parsed gazetteer files, so this reader cannot drift from
-//! `src/gazetteer.rs` unnoticed.
+//! gazetteers at every run, into `OUT_DIR`:
+//! - the people's word lexicon (the 22,000 given names and the other
+//!   flagged words, `src/lexicon.rs`) as byte tables that `src/people.rs`
+//!   embeds; `--gazetteer` files are added on top at run time;
+//! - the name matcher's surface index of organisations and places
+//!   (`src/surfaces.rs`) as Rust tables that `src/names.rs` includes; with a
+//!   `--gazetteer` file naming organisations or places, the run builds it.
+//!
+//! Unit tests in `src/people.rs` and `src/names.rs` check that the tables
+//! equal what the run-time path builds from the parsed gazetteer files, so
+//! this reader cannot drift from `src/gazetteer.rs` and the stages unnoticed.
 
+use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::path::Path;
 
 #[allow(dead_code)]
 #[path = "src/lexicon.rs"]
 mod lexicon;
+
+#[allow(dead_code)]
+#[path = "src/surfaces.rs"]
+mod surfaces;
+
+/// The built-in files of organisations and places with their index in
+/// `src/gazetteer.rs`'s list of built-ins (what `--explain` names a row by).
+const ORGANISATIONS: &[(&str, u16)] = &[
+    ("organisations.tsv", 3),
+    ("organisations-supraverden.tsv", 4),
+];
+const COUNTRIES: (&str, u16) = ("countries.tsv", 5);
+const CITIES: (&str, u16) = ("cities.tsv", 6);
+const REGIONS: (&str, u16) = ("regions.tsv", 7);
 
 /// The files the tables are made of.
 const FILES: &[&str] = &[
@@ -20,6 +40,10 @@ const FILES: &[&str] = &[
     "titles.tsv",
     "honorifics.tsv",
     "countries.tsv",
+    "organisations.tsv",
+    "organisations-supraverden.tsv",
+    "cities.tsv",
+    "regions.tsv",
 ];
 
 /// One entry row: its 1-based line and its fields, trimmed.
@@ -74,6 +98,7 @@ fn rows(name: &str) -> Vec<Row> {
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/lexicon.rs");
+    println!("cargo:rerun-if-changed=src/surfaces.rs");
     for name in FILES {
         println!("cargo:rerun-if-changed=gazetteers/{name}");
     }
@@ -109,4 +134,97 @@ fn main() {
     ] {
         std::fs::write(out.join(name), bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
     }
+    names_index(out);
+}
+
+/// The surface index of the built-in organisations and places, added in
+/// the order and with the targets `src/names.rs`'s `Names::build` gives
+/// them: an organisation's index is where its id first came; places are
+/// numbered across countries, cities and regions.
+fn names_index(out: &Path) {
+    use surfaces::{SurfaceIndex, Target};
+    let orgs: Vec<(Row, u16)> = ORGANISATIONS
+        .iter()
+        .flat_map(|&(name, f)| rows(name).into_iter().map(move |r| (r, f)))
+        .collect();
+    let places = [COUNTRIES, CITIES, REGIONS].map(|(name, f)| (rows(name), f));
+    let place_rows: usize = places.iter().map(|(r, _)| r.len()).sum();
+    let mut index = SurfaceIndex::with_capacity(4 * orgs.len() + 2 * place_rows);
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    for (r, f) in &orgs {
+        let next = ids.len();
+        let target = Target::Org(*ids.entry(r.get(0)).or_insert(next));
+        let row = (*f, r.line);
+        index.add(r.get(1), target, row);
+        for s in r.list(2).chain(r.list(6)) {
+            index.add(s, target, row);
+        }
+    }
+    let mut i = 0;
+    for (k, (rows, f)) in places.iter().enumerate() {
+        // Countries: name, official name, variants; cities and regions: name, variants.
+        let (names, variants): (&[usize], usize) = match k {
+            0 => (&[1, 2], 3),
+            1 => (&[0], 2),
+            _ => (&[0], 1),
+        };
+        for r in rows {
+            let target = Target::Place(i);
+            let row = (*f, r.line);
+            for &n in names {
+                index.add(r.get(n), target, row);
+            }
+            for s in r.list(variants) {
+                index.add(s, target, row);
+            }
+            i += 1;
+        }
+    }
+    let (arena, table, groups, candidates) = index.finish();
+    std::fs::write(out.join("names.arena"), &arena).expect("writes names.arena");
+    let mut src = String::from("// Written by build.rs.\n");
+    src.push_str(
+        "pub(super) static ARENA: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/names.arena\"));\n",
+    );
+    let _ = writeln!(
+        src,
+        "pub(super) static TABLE: [Surface; {}] = [",
+        table.len()
+    );
+    for e in &table {
+        let _ = writeln!(
+            src,
+            "surface({}, {}, {}, {}, {}, {:?}),",
+            e.start, e.len, e.first, e.cand_start, e.cand_len, e.next
+        );
+    }
+    let _ = writeln!(
+        src,
+        "];\npub(super) static GROUPS: [Group; {}] = [",
+        groups.len()
+    );
+    for (h, from, to) in &groups {
+        let _ = writeln!(src, "({h}, {from}, {to}),");
+    }
+    let _ = writeln!(
+        src,
+        "];\npub(super) static CANDIDATES: [Candidate; {}] = [",
+        candidates.len()
+    );
+    for c in &candidates {
+        let (org, i) = match c.target {
+            Target::Org(i) => (true, i),
+            Target::Place(i) => (false, i),
+        };
+        let _ = writeln!(
+            src,
+            "candidate({org}, {i}, {:?}, {}, {}, {}),",
+            c.exact.as_deref(),
+            c.capitalised,
+            c.row.0,
+            c.row.1
+        );
+    }
+    src.push_str("];\n");
+    std::fs::write(out.join("names_index.rs"), src).expect("writes names_index.rs");
 }

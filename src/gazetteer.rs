@@ -605,6 +605,12 @@ impl Gazetteers {
         self.builtins
     }
 
+    /// Whether a file other than a built-in one is of one of these kinds.
+    pub(crate) fn has_user(&self, kinds: &[Kind]) -> bool {
+        let skip = if self.builtins { BUILTIN.len() } else { 0 };
+        self.files[skip..].iter().any(|f| kinds.contains(&f.kind))
+    }
+
     /// The built-ins merged with the user's files or folders.
     pub fn with_user(paths: &[PathBuf]) -> Result<Gazetteers, GazetteerError> {
         let mut g = Gazetteers::builtin();

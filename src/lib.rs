@@ -38,6 +38,7 @@ pub mod pipeline;
 pub mod record;
 pub mod schema;
 pub mod sentences;
+mod surfaces;
 #[cfg(test)]
 mod testing;
 
