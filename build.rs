@@ -180,11 +180,13 @@ fn names_index(out: &Path) {
             i += 1;
         }
     }
-    let (arena, table, groups, candidates) = index.finish();
+    let (arena, table, groups, candidates, exact) = index.finish();
     std::fs::write(out.join("names.arena"), &arena).expect("writes names.arena");
+    std::fs::write(out.join("names.exact"), &exact).expect("writes names.exact");
     let mut src = String::from("// Written by build.rs.\n");
     src.push_str(
-        "pub(super) static ARENA: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/names.arena\"));\n",
+        "pub(super) static ARENA: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/names.arena\"));\n\
+         pub(super) static EXACT: &str = include_str!(concat!(env!(\"OUT_DIR\"), \"/names.exact\"));\n",
     );
     let _ = writeln!(
         src,
@@ -219,10 +221,7 @@ fn names_index(out: &Path) {
         let _ = writeln!(
             src,
             "candidate({org}, {i}, {:?}, {}, {}, {}),",
-            c.exact.as_deref(),
-            c.capitalised,
-            c.row.0,
-            c.row.1
+            c.exact, c.capitalised, c.row.0, c.row.1
         );
     }
     src.push_str("];\n");

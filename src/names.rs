@@ -28,7 +28,7 @@ use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
 /// The surface index of the built-in gazetteers, as `build.rs` wrote it
-/// with [`SurfaceIndex`]: `ARENA`, `TABLE`, `GROUPS`, `CANDIDATES`.
+/// with [`SurfaceIndex`]: `ARENA`, `TABLE`, `GROUPS`, `CANDIDATES`, `EXACT`.
 mod compiled {
     use crate::surfaces::{Candidate, Group, Surface, candidate, surface};
     include!(concat!(env!("OUT_DIR"), "/names_index.rs"));
@@ -111,6 +111,8 @@ pub struct Names {
     filter: HashFilter,
     /// The candidates of every surface, each surface's in priority order.
     candidates: Cow<'static, [Candidate]>,
+    /// The exact surfaces the candidates point into.
+    exact: Cow<'static, str>,
 }
 
 /// A list cell's items (`|` between them), empty items dropped, as
@@ -323,14 +325,15 @@ impl Names {
             }
         }
 
-        let (arena, table, index, candidates) = match index {
+        let (arena, table, index, candidates, exact) = match index {
             Some(index) => {
-                let (arena, table, index, candidates) = index.finish();
+                let (arena, table, index, candidates, exact) = index.finish();
                 (
                     Cow::Owned(arena),
                     Cow::Owned(table),
                     Cow::Owned(index),
                     Cow::Owned(candidates),
+                    Cow::Owned(exact),
                 )
             }
             None => (
@@ -338,6 +341,7 @@ impl Names {
                 Cow::Borrowed(&compiled::TABLE[..]),
                 Cow::Borrowed(&compiled::GROUPS[..]),
                 Cow::Borrowed(&compiled::CANDIDATES[..]),
+                Cow::Borrowed(compiled::EXACT),
             ),
         };
         Ok(Names {
@@ -353,6 +357,7 @@ impl Names {
             filter: HashFilter::new(index.iter().filter(|g| g.2 != 0).map(|g| g.0)),
             index,
             candidates,
+            exact,
         })
     }
 
@@ -436,8 +441,10 @@ impl Names {
         }
         let surface = &text[start..stop];
         let cands = &self.candidates[e.cand_start as usize..(e.cand_start + e.cand_len) as usize];
-        let c = cands.iter().find(|c| match &c.exact {
-            Some(exact) => surface == exact.as_ref(),
+        let c = cands.iter().find(|c| match c.exact {
+            Some((from, len)) => {
+                self.exact.get(from as usize..(from + len) as usize) == Some(surface)
+            }
             None => !c.capitalised || surface.chars().next().is_some_and(char::is_uppercase),
         })?;
         Some(Hit {
@@ -663,13 +670,26 @@ mod tests {
     #[test]
     fn equal_surfaces_merge_their_candidates_in_order() {
         let mut ix = SurfaceIndex::with_capacity(1);
-        ix.add_folded("World Bank", org(0));
-        ix.add_folded("WORLD\nbank", org(1));
-        ix.add_folded("World Bank", org(0));
-        ix.add_folded("World Bank Group", org(2));
-        ix.add_folded("(bad", org(3));
-        let (arena, table, index, candidates) = ix.finish();
-        assert_eq!(arena, b"world bankworld bank group");
+        ix.add_folded("World Bank", org(0), None);
+        ix.add_folded("WORLD\nbank", org(1), None);
+        ix.add_folded("World Bank", org(0), None);
+        ix.add_folded("World Bank Group", org(2), None);
+        ix.add_folded("(bad", org(3), None);
+        // The same target written all-caps is a second candidate; its exact
+        // surface is kept once.
+        ix.add_folded("WB", org(5), Some("WB"));
+        ix.add_folded("wb", org(5), None);
+        ix.add_folded("Wb", org(5), Some("WB"));
+        let (arena, table, index, candidates, exact) = ix.finish();
+        assert_eq!(arena, b"world bankworld bank groupwb");
+        assert_eq!(exact, "WB");
+        let (from, _) = crate::surfaces::group(&index, hash_word(b"wb")).expect("a group");
+        let wb = &table[from as usize];
+        let wb = &candidates[wb.cand_start as usize..(wb.cand_start + wb.cand_len) as usize];
+        assert_eq!(
+            wb.iter().map(|c| c.exact).collect::<Vec<_>>(),
+            [Some((0, 2)), None]
+        );
         let (from, to) = group(&index, hash_word(b"world")).expect("a group");
         let group = &table[from as usize..to as usize];
         assert_eq!(group.len(), 2);
@@ -684,7 +704,7 @@ mod tests {
         assert_eq!(of(&group[0]), [Target::Org(2)]);
         assert_eq!(of(&group[1]), [Target::Org(0), Target::Org(1)]);
         assert_eq!(group[1].next, *b" b");
-        assert_eq!(index.iter().filter(|g| g.2 != 0).count(), 1);
+        assert_eq!(index.iter().filter(|g| g.2 != 0).count(), 2);
         assert_eq!(crate::surfaces::group(&index, hash_word(b"bank")), None);
     }
 
@@ -693,10 +713,10 @@ mod tests {
         let words: Vec<String> = (0..1000).map(|i| format!("Word{i} Thing")).collect();
         let mut ix = SurfaceIndex::with_capacity(1);
         for (i, w) in words.iter().enumerate() {
-            ix.add_folded(w, org(i));
-            ix.add_folded(&w.to_uppercase(), org(i + 1));
+            ix.add_folded(w, org(i), None);
+            ix.add_folded(&w.to_uppercase(), org(i + 1), None);
         }
-        let (_, table, index, candidates) = ix.finish();
+        let (_, table, index, candidates, _) = ix.finish();
         let groups = index.iter().filter(|g| g.2 != 0).count();
         assert_eq!((table.len(), groups, candidates.len()), (1000, 1000, 2000));
         for (i, w) in words.iter().enumerate() {
@@ -815,6 +835,7 @@ mod tests {
         assert_eq!(scratch.table, compiled.table);
         assert_eq!(scratch.index, compiled.index);
         assert_eq!(scratch.candidates, compiled.candidates);
+        assert_eq!(scratch.exact, compiled.exact);
         assert_eq!(scratch.filter.bits, compiled.filter.bits);
         assert_eq!(scratch.orgs.len(), compiled.orgs.len());
         assert_eq!(scratch.places.len(), compiled.places.len());

@@ -9,7 +9,6 @@
 //! file names organisations or places, and builds the index at run time
 //! otherwise; a unit test checks that both give the same index.
 
-use std::borrow::Cow;
 use std::hash::Hasher;
 
 /// What a surface names.
@@ -38,8 +37,10 @@ pub(crate) struct Surface {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Candidate {
     pub(crate) target: Target,
-    /// The exact surface, when it must match case-sensitively.
-    pub(crate) exact: Option<Cow<'static, str>>,
+    /// Where the exact surface is in the index's text of exact surfaces
+    /// (start, length), when it must match case-sensitively. (A range, not
+    /// a string: the compiled tables then hold no pointer to relocate.)
+    pub(crate) exact: Option<(u32, u32)>,
     /// A one-word name: matched only when it starts with a capital.
     pub(crate) capitalised: bool,
     /// The gazetteer row that gave the surface (`--explain`): the file's
@@ -71,7 +72,7 @@ pub(crate) const fn surface(
 pub(crate) const fn candidate(
     org: bool,
     i: usize,
-    exact: Option<&'static str>,
+    exact: Option<(u32, u32)>,
     capitalised: bool,
     file: u16,
     line: u32,
@@ -82,10 +83,7 @@ pub(crate) const fn candidate(
         } else {
             Target::Place(i)
         },
-        exact: match exact {
-            Some(s) => Some(Cow::Borrowed(s)),
-            None => None,
-        },
+        exact,
         capitalised,
         row: (file, line),
     }
@@ -134,8 +132,9 @@ pub(crate) fn hash_word(word: &[u8]) -> u64 {
 }
 
 /// What [`SurfaceIndex::finish`] gives: the arena, the surfaces, the
-/// groups' table (see [`group`]) and the candidates.
-pub(crate) type Index = (Vec<u8>, Vec<Surface>, Vec<Group>, Vec<Candidate>);
+/// groups' table (see [`group`]), the candidates and the text of their
+/// exact surfaces.
+pub(crate) type Index = (Vec<u8>, Vec<Surface>, Vec<Group>, Vec<Candidate>, String);
 
 /// A slot of the groups' table: the hash of a folded first word and the
 /// range of its surfaces in the table (`to == 0`: a free slot).
@@ -243,6 +242,8 @@ pub(crate) struct SurfaceIndex {
     cands: Vec<Option<Candidate>>,
     /// The next candidate of the same surface (`NONE` ends).
     next: Vec<u32>,
+    /// The exact surfaces of the candidates, end to end.
+    exact: String,
 }
 
 const NONE: u32 = u32::MAX;
@@ -257,6 +258,7 @@ impl SurfaceIndex {
             lists: Vec::with_capacity(n),
             cands: Vec::with_capacity(n),
             next: Vec::with_capacity(n),
+            exact: String::new(),
         }
     }
 
@@ -271,33 +273,36 @@ impl SurfaceIndex {
         let capitalised = !shape.spaced;
         if shape.apostrophe {
             let curly = surface.replace('\'', "’");
-            let exact = shape.all_caps.then(|| Cow::Owned(curly.clone()));
+            let exact = shape.all_caps.then_some(curly.as_str());
             self.add_folded(
                 &curly,
                 Candidate {
                     target,
-                    exact,
+                    exact: None,
                     capitalised,
                     row,
                 },
+                exact,
             );
         }
-        let exact = shape.all_caps.then_some(Cow::Borrowed(surface));
+        let exact = shape.all_caps.then_some(surface);
         self.add_folded(
             surface,
             Candidate {
                 target,
-                exact,
+                exact: None,
                 capitalised,
                 row,
             },
+            exact,
         );
     }
 
     /// Folds `surface` into the arena (or finds it there) and appends `cand`
-    /// to its candidates, unless it has one with the same target and case.
-    /// A surface whose first word is empty or too long is left out.
-    pub(crate) fn add_folded(&mut self, surface: &str, cand: Candidate) {
+    /// to its candidates, with `exact` as its exact surface, unless it has
+    /// one with the same target and exact surface. A surface whose first
+    /// word is empty or too long is left out.
+    pub(crate) fn add_folded(&mut self, surface: &str, mut cand: Candidate, exact: Option<&str>) {
         let first = word_end(surface, 0);
         if first == 0 || first > MAX_FIRST_WORD {
             return;
@@ -329,12 +334,13 @@ impl SurfaceIndex {
                 let mut c = head;
                 while c != NONE {
                     let d = self.cands[c as usize].as_ref().expect("not taken yet");
-                    if d.target == cand.target && d.exact == cand.exact {
+                    if d.target == cand.target && self.exact_of(d) == exact {
                         return;
                     }
                     c = self.next[c as usize];
                 }
                 let new = self.cands.len() as u32;
+                cand.exact = exact.map(|e| self.keep_exact(e));
                 self.cands.push(Some(cand));
                 self.next.push(NONE);
                 self.next[tail as usize] = new;
@@ -349,9 +355,23 @@ impl SurfaceIndex {
             .push((start as u32, surface.len() as u32, first as u32));
         self.hashes.push(hash);
         let c = self.cands.len() as u32;
+        cand.exact = exact.map(|e| self.keep_exact(e));
         self.cands.push(Some(cand));
         self.next.push(NONE);
         self.lists.push((c, c));
+    }
+
+    /// The exact surface of a candidate.
+    fn exact_of(&self, c: &Candidate) -> Option<&str> {
+        c.exact
+            .map(|(start, len)| &self.exact[start as usize..(start + len) as usize])
+    }
+
+    /// Appends an exact surface to the text of them: its range there.
+    fn keep_exact(&mut self, exact: &str) -> (u32, u32) {
+        let start = self.exact.len() as u32;
+        self.exact.push_str(exact);
+        (start, exact.len() as u32)
     }
 
     /// Doubles the open-addressing table.
@@ -482,7 +502,7 @@ impl SurfaceIndex {
                 }
             })
             .collect();
-        (self.arena, table, groups, candidates)
+        (self.arena, table, groups, candidates, self.exact)
     }
 }
 
