@@ -252,7 +252,20 @@ impl Rules {
         }
         // Abbreviations are also written without their full stop ("Amb", "Supt").
         let forms = lexicon::cue_forms(surfaces);
-        let starts = lexicon::cue_starts(forms.iter().map(|(s, _)| s.as_str()));
+        // The built-in lexicon has every built-in word; only another file's
+        // organisation words, titles, honorifics or demonyms are added.
+        let add_words = !g.has_builtins()
+            || g.has_user(&[
+                Kind::OrgWords,
+                Kind::Titles,
+                Kind::Honorifics,
+                Kind::Countries,
+            ]);
+        let starts = if add_words {
+            lexicon::cue_starts(forms.iter().map(|(s, _)| s.as_str()))
+        } else {
+            Vec::new()
+        };
         let mut keys: FxMap<Box<[u8]>, u32> =
             FxMap::with_capacity_and_hasher(forms.len(), Default::default());
         let mut max_key = 0;
@@ -292,15 +305,17 @@ impl Rules {
                 }
             }
         }
-        // The built-in words are in the built-in lexicon already (adding them
-        // again changes nothing and copies nothing); a user file's are added.
-        lexicon.add_common(
-            g.of(Kind::OrgWords)
-                .flat_map(|f| f.rows.iter().map(|r| r.get(0))),
-            &starts,
-            g.of(Kind::Countries)
-                .flat_map(|f| f.rows.iter().flat_map(|r| r.list(4))),
-        );
+        if add_words {
+            // The built-in words are in the built-in lexicon already (adding
+            // them again changes nothing and copies nothing).
+            lexicon.add_common(
+                g.of(Kind::OrgWords)
+                    .flat_map(|f| f.rows.iter().map(|r| r.get(0))),
+                &starts,
+                g.of(Kind::Countries)
+                    .flat_map(|f| f.rows.iter().flat_map(|r| r.list(4))),
+            );
+        }
         Ok(Rules {
             keys,
             max_key,
@@ -2957,12 +2972,22 @@ mod tests {
         .expect("parses");
         let words =
             crate::gazetteer::parse("words.tsv", "word\tkind\nSyndicate\tother\n").expect("parses");
-        let g = Gazetteers::builtin().with_file(user).with_file(words);
-        let user_file = (g.file_names().len() - 2) as u16;
+        let titles = crate::gazetteer::parse(
+            "titles.tsv",
+            "title\tvariants\tkind\nZorbmaster Supreme\t\toffice\n",
+        )
+        .expect("parses");
+        let g = Gazetteers::builtin()
+            .with_file(user)
+            .with_file(titles)
+            .with_file(words);
+        let user_file = (g.file_names().len() - 3) as u16;
         let rules = Rules::build(&g).expect("builds");
         assert!(rules.flags("Zorbulon") & GIVEN != 0);
         assert_eq!(rules.flags("Two"), 0);
         assert!(rules.flags("Syndicate") & ORG_WORD != 0);
+        assert!(rules.flags("Zorbmaster") & CUE_START != 0);
+        assert_eq!(builtin_lexicon().get("Zorbmaster"), 0);
         assert!(rules.flags("Vladimir") & GIVEN != 0);
         assert_eq!(
             rules.given_row("Zorbulon"),
