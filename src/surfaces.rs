@@ -14,9 +14,9 @@ use std::hash::Hasher;
 /// What a surface names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Target {
-    /// Index into [`Names::orgs`].
+    /// Index into [`crate::names::Names::orgs`].
     Org(usize),
-    /// Index into [`Names::places`].
+    /// Index into [`crate::names::Names::places`].
     Place(usize),
 }
 
