@@ -188,6 +188,10 @@ pub struct File<'a> {
     pub kind: Kind,
     /// Its entries.
     pub rows: Vec<Row<'a>>,
+    /// A built-in file whose rows `build.rs` compiled into tables (the
+    /// given names, into the people's lexicon): they are not parsed at
+    /// start-up, and `rows` is empty.
+    pub compiled: bool,
 }
 
 impl File<'_> {
@@ -243,6 +247,7 @@ pub fn parse_all<'a>(path: &str, text: &'a str) -> (Option<File<'a>>, Vec<Gazett
             path: path.to_string(),
             kind,
             rows,
+            compiled: false,
         }),
         errors,
     )
@@ -251,14 +256,29 @@ pub fn parse_all<'a>(path: &str, text: &'a str) -> (Option<File<'a>>, Vec<Gazett
 /// Parses a built-in file without checking its rows: a unit test checks
 /// every built-in file ([`parse`] on each), so a built binary's are good,
 /// and checking 22,000 given names again at every start-up would be waste.
-fn parse_builtin(path: String, text: &'static str) -> File<'static> {
+/// A `compiled` file's rows are left out (its header is still read).
+fn parse_builtin(path: String, text: &'static str, compiled: bool) -> File<'static> {
     let mut lines = entry_lines(text);
     let kind = header(&mut lines).expect("every built-in file has a known header (unit-tested)");
-    // Sized by the line breaks, so the rows are never moved while growing.
-    let mut rows = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count());
-    rows.extend(lines.map(|(line, text)| Row { line, text }));
-    File { path, kind, rows }
+    let rows = if compiled {
+        Vec::new()
+    } else {
+        // Sized by the line breaks, so the rows are never moved while growing.
+        let mut rows = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count());
+        rows.extend(lines.map(|(line, text)| Row { line, text }));
+        rows
+    };
+    File {
+        path,
+        kind,
+        rows,
+        compiled,
+    }
 }
+
+/// The built-in files that `build.rs` compiles into tables (the given
+/// names, into the people's lexicon): their rows are not parsed at start-up.
+const COMPILED: &[&str] = &["given_names.tsv"];
 
 /// The entry lines of a file (header included): (1-based line number, line)
 /// for each line that is neither blank nor a `#` comment, without its line
@@ -559,6 +579,9 @@ pub fn files_under(path: &Path) -> Result<Vec<PathBuf>, GazetteerError> {
 #[derive(Clone, Debug)]
 pub struct Gazetteers {
     files: Vec<File<'static>>,
+    /// The files start with every built-in one (what the tables `build.rs`
+    /// made hold).
+    builtins: bool,
 }
 
 impl Gazetteers {
@@ -566,9 +589,26 @@ impl Gazetteers {
     pub fn builtin() -> Gazetteers {
         let files = BUILTIN
             .iter()
-            .map(|(name, text)| parse_builtin(format!("builtin:{name}"), text))
+            .map(|(name, text)| {
+                parse_builtin(format!("builtin:{name}"), text, COMPILED.contains(name))
+            })
             .collect();
-        Gazetteers { files }
+        Gazetteers {
+            files,
+            builtins: true,
+        }
+    }
+
+    /// Whether these gazetteers start with every built-in file, so that a
+    /// stage may start from the tables `build.rs` made of them.
+    pub(crate) fn has_builtins(&self) -> bool {
+        self.builtins
+    }
+
+    /// Whether a file other than a built-in one is of one of these kinds.
+    pub(crate) fn has_user(&self, kinds: &[Kind]) -> bool {
+        let skip = if self.builtins { BUILTIN.len() } else { 0 };
+        self.files[skip..].iter().any(|f| kinds.contains(&f.kind))
     }
 
     /// The built-ins merged with the user's files or folders.
@@ -594,7 +634,28 @@ impl Gazetteers {
             .iter()
             .map(|(name, text)| parse(name, text))
             .collect::<Result<_, _>>()?;
-        Ok(Gazetteers { files })
+        Ok(Gazetteers {
+            files,
+            builtins: false,
+        })
+    }
+
+    /// Every built-in file parsed and checked, [`COMPILED`] ones included,
+    /// as a user file would be: what `build.rs`'s tables must equal.
+    #[cfg(test)]
+    pub(crate) fn builtin_parsed() -> Gazetteers {
+        let files = BUILTIN
+            .iter()
+            .map(|(name, text)| {
+                let mut f = parse(name, text).expect("built-in files are valid");
+                f.path = format!("builtin:{name}");
+                f
+            })
+            .collect();
+        Gazetteers {
+            files,
+            builtins: false,
+        }
     }
 
     /// The files of one kind, in merge order.
@@ -637,7 +698,7 @@ mod tests {
         for (name, text) in BUILTIN {
             let checked = parse(name, text).unwrap_or_else(|e| panic!("{e}"));
             // Start-up takes the built-ins unchecked: it must see the same rows.
-            let unchecked = parse_builtin(name.to_string(), text);
+            let unchecked = parse_builtin(name.to_string(), text, false);
             assert_eq!(unchecked.kind, checked.kind, "{name}");
             assert_eq!(unchecked.rows, checked.rows, "{name}");
         }

@@ -26,6 +26,7 @@ pub mod gazetteer;
 pub mod html;
 pub mod input;
 pub mod invariants;
+mod lexicon;
 pub mod locations;
 pub mod names;
 pub mod organisations;
@@ -37,6 +38,7 @@ pub mod pipeline;
 pub mod record;
 pub mod schema;
 pub mod sentences;
+mod surfaces;
 #[cfg(test)]
 mod testing;
 

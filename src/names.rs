@@ -20,9 +20,20 @@ use crate::ascii;
 use crate::document::{OrgKind, Span, Why};
 use crate::error::{GazetteerError, GazetteerErrorKind};
 use crate::gazetteer::{Gazetteers, Kind, trim};
+pub use crate::surfaces::Target;
+use crate::surfaces::{
+    Candidate, Group, MAX_FIRST_WORD, SMALL_GROUP, Surface, SurfaceIndex, group, hash_span,
+    is_word_char,
+};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::hash::Hasher;
+
+/// The surface index of the built-in gazetteers, as `build.rs` wrote it
+/// with [`SurfaceIndex`]: `ARENA`, `TABLE`, `GROUPS`, `CANDIDATES`, `EXACT`.
+mod compiled {
+    use crate::surfaces::{Candidate, Group, Surface, candidate, surface};
+    include!(concat!(env!("OUT_DIR"), "/names_index.rs"));
+}
 
 /// An organisation entry after merging the gazetteers.
 #[derive(Clone, Debug)]
@@ -62,26 +73,6 @@ pub struct PlaceEntry {
     pub kind: PlaceKind,
 }
 
-/// What a surface names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Target {
-    /// Index into [`Names::orgs`].
-    Org(usize),
-    /// Index into [`Names::places`].
-    Place(usize),
-}
-
-/// A distinct surface: its folded bytes in the arena, the length of its
-/// first word, and its candidates.
-#[derive(Clone, Copy, Debug)]
-struct Surface {
-    start: u32,
-    len: u32,
-    first: u32,
-    cand_start: u32,
-    cand_len: u32,
-}
-
 /// What a surface has after its first word, as a cheap first test: its
 /// first eight folded bytes (zeros after a shorter rest) and which of the
 /// eight bytes there are.
@@ -109,17 +100,6 @@ impl Probe {
     fn admits(self, next: u64) -> bool {
         next & self.mask == self.want
     }
-}
-
-#[derive(Clone, Debug)]
-struct Candidate {
-    target: Target,
-    /// The exact surface, when it must match case-sensitively.
-    exact: Option<Cow<'static, str>>,
-    /// A one-word name: matched only when it starts with a capital.
-    capitalised: bool,
-    /// The gazetteer row that gave the surface (`--explain`).
-    why: Why,
 }
 
 /// A match of a gazetteer surface in a text.
@@ -151,19 +131,21 @@ pub struct Names {
     /// Organisation head words and their kind.
     pub org_words: FxHashMap<&'static str, OrgKind>,
     /// Every distinct surface, case-folded, end to end.
-    arena: Vec<u8>,
+    arena: Cow<'static, [u8]>,
     /// The surfaces, grouped by the hash of their first word: longest first,
     /// or sorted by their folded bytes in a group of more than [`SMALL_GROUP`].
-    table: Vec<Surface>,
+    table: Cow<'static, [Surface]>,
     /// The probe of each surface of `table`, apart so a group's scan reads
     /// them densely.
     probes: Vec<Probe>,
-    /// Hash of a folded first word → its range in `table`.
-    index: FxHashMap<u64, (u32, u32)>,
+    /// Hash of a folded first word → its range in `table` (see [`group`]).
+    index: Cow<'static, [Group]>,
     /// The hashes of all first words, for a quick "no surface starts here".
     filter: HashFilter,
     /// The candidates of every surface, each surface's in priority order.
-    candidates: Vec<Candidate>,
+    candidates: Cow<'static, [Candidate]>,
+    /// The exact surfaces the candidates point into.
+    exact: Cow<'static, str>,
 }
 
 /// A list cell's items (`|` between them), empty items dropped, as
@@ -193,17 +175,31 @@ impl Names {
             .flat_map(|&k| g.of(k))
             .map(|f| f.rows.len())
             .sum();
-        // About four surfaces an organisation, two a place.
-        let mut surfaces = SurfaceIndex::with_capacity(4 * org_rows + 2 * place_rows);
+        // The built-in files' surfaces are indexed by `build.rs`; with a user
+        // file naming organisations or places, they are indexed here, about
+        // four surfaces an organisation and two a place.
+        let compiled = g.has_builtins()
+            && !g.has_user(&[
+                Kind::Organisations,
+                Kind::Countries,
+                Kind::Cities,
+                Kind::Regions,
+            ]);
+        let mut index =
+            (!compiled).then(|| SurfaceIndex::with_capacity(4 * org_rows + 2 * place_rows));
+        let mut surfaces = |surface, target, row| {
+            if let Some(index) = index.as_mut() {
+                index.add(surface, target, row);
+            }
+        };
         let mut orgs: Vec<OrgEntry> = Vec::with_capacity(org_rows);
         let mut org_index: FxHashMap<&'static str, usize> = FxHashMap::default();
         org_index.reserve(org_rows);
         let mut acronym_index: FxHashMap<&'static str, usize> = FxHashMap::default();
         acronym_index.reserve(org_rows);
         let mut parent_checks: Vec<(&str, &str, usize)> = Vec::new();
-        let at = |file: u16, row: &crate::gazetteer::Row<'_>| Why::Gazetteer {
-            file,
-            line: u32::try_from(row.line).unwrap_or(u32::MAX),
+        let at = |file: u16, row: &crate::gazetteer::Row<'_>| {
+            (file, u32::try_from(row.line).unwrap_or(u32::MAX))
         };
         for (f, file) in g.of_indexed(Kind::Organisations) {
             for row in &file.rows {
@@ -265,17 +261,17 @@ impl Names {
                 // name stays a surface); organisations come first, so they
                 // win a surface they share with a place.
                 let target = Target::Org(i);
-                surfaces.add(name, target, why);
+                surfaces(name, target, why);
                 for a in list(acronyms) {
                     // The first organisation listing it (in gazetteer order).
                     acronym_index
                         .entry(a)
                         .and_modify(|j| *j = (*j).min(i))
                         .or_insert(i);
-                    surfaces.add(a, target, why);
+                    surfaces(a, target, why);
                 }
                 for &s in &orgs[i].variants[new_variants] {
-                    surfaces.add(s, target, why);
+                    surfaces(s, target, why);
                 }
             }
         }
@@ -308,10 +304,10 @@ impl Names {
                     kind: PlaceKind::Country,
                 });
                 let target = Target::Place(i);
-                surfaces.add(name, target, why);
-                surfaces.add(official, target, why);
+                surfaces(name, target, why);
+                surfaces(official, target, why);
                 for s in list(variants) {
-                    surfaces.add(s, target, why);
+                    surfaces(s, target, why);
                 }
                 for d in list(names) {
                     demonyms.insert(d, code);
@@ -329,9 +325,9 @@ impl Names {
                     kind: PlaceKind::City,
                 });
                 let target = Target::Place(i);
-                surfaces.add(name, target, why);
+                surfaces(name, target, why);
                 for s in list(variants) {
-                    surfaces.add(s, target, why);
+                    surfaces(s, target, why);
                 }
             }
         }
@@ -346,9 +342,9 @@ impl Names {
                     kind: PlaceKind::Region,
                 });
                 let target = Target::Place(i);
-                surfaces.add(name, target, why);
+                surfaces(name, target, why);
                 for s in list(variants) {
-                    surfaces.add(s, target, why);
+                    surfaces(s, target, why);
                 }
             }
         }
@@ -362,7 +358,25 @@ impl Names {
             }
         }
 
-        let (arena, table, index, candidates) = surfaces.finish();
+        let (arena, table, index, candidates, exact) = match index {
+            Some(index) => {
+                let (arena, table, index, candidates, exact) = index.finish();
+                (
+                    Cow::Owned(arena),
+                    Cow::Owned(table),
+                    Cow::Owned(index),
+                    Cow::Owned(candidates),
+                    Cow::Owned(exact),
+                )
+            }
+            None => (
+                Cow::Borrowed(compiled::ARENA),
+                Cow::Borrowed(&compiled::TABLE[..]),
+                Cow::Borrowed(&compiled::GROUPS[..]),
+                Cow::Borrowed(&compiled::CANDIDATES[..]),
+                Cow::Borrowed(compiled::EXACT),
+            ),
+        };
         let probes = table
             .iter()
             .map(|e| Probe::of(&arena[(e.start + e.first) as usize..(e.start + e.len) as usize]))
@@ -378,9 +392,10 @@ impl Names {
             arena,
             table,
             probes,
-            filter: HashFilter::new(index.keys().copied()),
+            filter: HashFilter::new(index.iter().filter(|g| g.2 != 0).map(|g| g.0)),
             index,
             candidates,
+            exact,
         })
     }
 
@@ -415,7 +430,7 @@ impl Names {
             if !self.filter.contains(hash) {
                 continue;
             }
-            let Some(&(from, to)) = self.index.get(&hash) else {
+            let Some((from, to)) = group(&self.index, hash) else {
                 continue;
             };
             let (from, to) = (from as usize, to as usize);
@@ -464,14 +479,19 @@ impl Names {
         }
         let surface = &text[start..stop];
         let cands = &self.candidates[e.cand_start as usize..(e.cand_start + e.cand_len) as usize];
-        let c = cands.iter().find(|c| match &c.exact {
-            Some(exact) => surface == exact.as_ref(),
+        let c = cands.iter().find(|c| match c.exact {
+            Some((from, len)) => {
+                self.exact.get(from as usize..(from + len) as usize) == Some(surface)
+            }
             None => !c.capitalised || surface.chars().next().is_some_and(char::is_uppercase),
         })?;
         Some(Hit {
             span: Span::new(start, stop),
             target: c.target,
-            why: c.why,
+            why: Why::Gazetteer {
+                file: c.row.0,
+                line: c.row.1,
+            },
         })
     }
 
@@ -528,10 +548,6 @@ impl Names {
         }
     }
 }
-
-/// A group of surfaces with more than this many is sorted by its folded
-/// bytes and searched by narrowing; a smaller one is scanned, longest first.
-const SMALL_GROUP: usize = 64;
 
 /// The next word at or after `i` (a maximal run of letters and digits):
 /// its start and end. Separators and ASCII letters and digits go eight
@@ -602,43 +618,6 @@ fn word_end_from(text: &str, mut i: usize) -> usize {
 /// Bit 7 of every byte.
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
-/// Every byte's bit 5: ASCII letters fold to lower case by it, and the
-/// hash of a word is the same before and after [`fold_byte`].
-const CASE: u64 = 0x2020_2020_2020_2020;
-
-/// The hash of `bytes[start..end]` (a word, so no byte is a line break or a
-/// tab) with every byte's bit 5 set, eight bytes a step: the text's words
-/// and the folded first words of the surfaces hash alike.
-#[inline(always)]
-fn hash_span(bytes: &[u8], start: usize, end: usize) -> u64 {
-    const K: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mix = |h: u64, v: u64| (h.rotate_left(23) ^ v).wrapping_mul(K);
-    let mut h = 0;
-    let mut i = start;
-    while i + 8 <= end {
-        h = mix(h, ascii::load(bytes, i) | CASE);
-        i += 8;
-    }
-    let len = end - i;
-    if len > 0 {
-        let v = if i + 8 <= bytes.len() {
-            ascii::load(bytes, i)
-        } else {
-            let mut word = [0u8; 8];
-            word[..len].copy_from_slice(&bytes[i..end]);
-            u64::from_le_bytes(word)
-        };
-        // The word's bytes only, then zeros (no byte of a word is zero once
-        // bit 5 is set, so a shorter word hashes apart).
-        h = mix(h, (v | CASE) & (u64::MAX >> (8 * (8 - len))));
-    }
-    h
-}
-
-/// The longest first word a surface may have, in bytes; longer ones are left
-/// out of the index (no real name has one).
-const MAX_FIRST_WORD: usize = 48;
-
 /// A byte ASCII case folded, with line breaks and tabs as spaces.
 #[inline]
 fn fold_byte(b: u8) -> u8 {
@@ -686,34 +665,6 @@ fn eq_folded(text: &[u8], key: &[u8]) -> bool {
     text.len() == key.len() && text.iter().zip(key).all(|(&t, &k)| fold_byte(t) == k)
 }
 
-/// A letter or digit. The no-break space and General Punctuation (dashes,
-/// curly quotes, thin spaces…) hold none: they are answered without the
-/// Unicode tables.
-#[inline]
-fn is_word_char(c: char) -> bool {
-    !matches!(c, '\u{a0}' | '\u{2000}'..='\u{206f}') && c.is_alphanumeric()
-}
-
-/// The end of the word starting at `start` (`start` itself when no word starts there).
-fn word_end(text: &str, start: usize) -> usize {
-    let bytes = text.as_bytes();
-    let mut i = start;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_alphanumeric() {
-            i += 1;
-        } else if b >= 0x80 {
-            match text[i..].chars().next() {
-                Some(c) if is_word_char(c) => i += c.len_utf8(),
-                _ => break,
-            }
-        } else {
-            break;
-        }
-    }
-    i
-}
-
 /// A one-hash Bloom filter of 2^16 bits (8 KiB, stays in L1): most words of a
 /// release begin no surface, and this answers that without a table probe.
 #[derive(Clone, Debug)]
@@ -737,334 +688,6 @@ impl HashFilter {
     }
 }
 
-/// The scanner's hash of an already folded word.
-fn hash_word(word: &[u8]) -> u64 {
-    hash_span(word, 0, word.len())
-}
-
-type Index = (
-    Vec<u8>,
-    Vec<Surface>,
-    FxHashMap<u64, (u32, u32)>,
-    Vec<Candidate>,
-);
-
-/// What a surface says about itself, from one pass over its bytes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Shape {
-    /// No lower-case letter and some upper-case one: matched case-sensitively.
-    all_caps: bool,
-    /// Has a space (a one-word name must be capitalised).
-    spaced: bool,
-    /// Has a straight apostrophe (it also matches a curly one).
-    apostrophe: bool,
-}
-
-impl Shape {
-    fn of(s: &str) -> Shape {
-        let flags = s.bytes().fold(0, |f, b| f | SHAPE[b as usize]);
-        let (upper, lower) = if flags & NON_ASCII == 0 {
-            (flags & UPPER != 0, flags & LOWER != 0)
-        } else {
-            (
-                s.chars().any(char::is_uppercase),
-                s.chars().any(char::is_lowercase),
-            )
-        };
-        Shape {
-            all_caps: upper && !lower,
-            spaced: flags & SPACE != 0,
-            apostrophe: flags & APOSTROPHE != 0,
-        }
-    }
-}
-
-const UPPER: u8 = 1;
-const LOWER: u8 = 2;
-const NON_ASCII: u8 = 4;
-const SPACE: u8 = 8;
-const APOSTROPHE: u8 = 16;
-
-/// The [`Shape`] flag of each byte.
-const SHAPE: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = if c >= 0x80 {
-            NON_ASCII
-        } else if c.is_ascii_uppercase() {
-            UPPER
-        } else if c.is_ascii_lowercase() {
-            LOWER
-        } else if c == b' ' {
-            SPACE
-        } else if c == b'\'' {
-            APOSTROPHE
-        } else {
-            0
-        };
-        b += 1;
-    }
-    t
-};
-
-/// The builder of the surface index: every distinct surface folded once into
-/// the arena (an open-addressing table of their hashes merges equal ones),
-/// each with a short list of candidates in priority order.
-struct SurfaceIndex {
-    arena: Vec<u8>,
-    /// (start, len, first-word length) of each distinct surface in the arena.
-    spans: Vec<(u32, u32, u32)>,
-    /// The hash of each distinct surface's folded bytes.
-    hashes: Vec<u64>,
-    /// Open addressing over `hashes`: a surface number, or `u32::MAX`.
-    slots: Vec<u32>,
-    /// Each distinct surface's first and last candidate in `cands`.
-    lists: Vec<(u32, u32)>,
-    /// Candidates (taken out in [`SurfaceIndex::finish`]).
-    cands: Vec<Option<Candidate>>,
-    /// The next candidate of the same surface (`NONE` ends).
-    next: Vec<u32>,
-}
-
-const NONE: u32 = u32::MAX;
-
-impl SurfaceIndex {
-    fn with_capacity(n: usize) -> SurfaceIndex {
-        SurfaceIndex {
-            arena: Vec::with_capacity(n * 20),
-            spans: Vec::with_capacity(n),
-            hashes: Vec::with_capacity(n),
-            slots: vec![NONE; (2 * n).next_power_of_two().max(16)],
-            lists: Vec::with_capacity(n),
-            cands: Vec::with_capacity(n),
-            next: Vec::with_capacity(n),
-        }
-    }
-
-    /// Adds a surface (trimmed; nothing when empty) naming `target`, and its
-    /// curly-apostrophe form when it has a straight apostrophe.
-    fn add(&mut self, surface: &'static str, target: Target, why: Why) {
-        let surface = trim(surface);
-        if surface.is_empty() {
-            return;
-        }
-        let shape = Shape::of(surface);
-        let capitalised = !shape.spaced;
-        if shape.apostrophe {
-            let curly = surface.replace('\'', "’");
-            let exact = shape.all_caps.then(|| Cow::Owned(curly.clone()));
-            self.add_folded(
-                &curly,
-                Candidate {
-                    target,
-                    exact,
-                    capitalised,
-                    why,
-                },
-            );
-        }
-        let exact = shape.all_caps.then_some(Cow::Borrowed(surface));
-        self.add_folded(
-            surface,
-            Candidate {
-                target,
-                exact,
-                capitalised,
-                why,
-            },
-        );
-    }
-
-    /// Folds `surface` into the arena (or finds it there) and appends `cand`
-    /// to its candidates, unless it has one with the same target and case.
-    /// A surface whose first word is empty or too long is left out.
-    fn add_folded(&mut self, surface: &str, cand: Candidate) {
-        let first = word_end(surface, 0);
-        if first == 0 || first > MAX_FIRST_WORD {
-            return;
-        }
-        let start = self.arena.len();
-        self.arena.extend_from_slice(surface.as_bytes());
-        fold_in_place(&mut self.arena[start..]);
-        let hash = {
-            let mut h = rustc_hash::FxHasher::default();
-            h.write(&self.arena[start..]);
-            h.finish()
-        };
-        if 2 * (self.spans.len() + 1) > self.slots.len() {
-            self.grow();
-        }
-        let mask = self.slots.len() - 1;
-        let mut k = slot_of(hash, mask);
-        loop {
-            let id = self.slots[k];
-            if id == NONE {
-                break;
-            }
-            let (s, len, _) = self.spans[id as usize];
-            if self.hashes[id as usize] == hash
-                && self.arena[s as usize..(s + len) as usize] == self.arena[start..]
-            {
-                self.arena.truncate(start);
-                let (head, tail) = self.lists[id as usize];
-                let mut c = head;
-                while c != NONE {
-                    let d = self.cands[c as usize].as_ref().expect("not taken yet");
-                    if d.target == cand.target && d.exact == cand.exact {
-                        return;
-                    }
-                    c = self.next[c as usize];
-                }
-                let new = self.cands.len() as u32;
-                self.cands.push(Some(cand));
-                self.next.push(NONE);
-                self.next[tail as usize] = new;
-                self.lists[id as usize].1 = new;
-                return;
-            }
-            k = (k + 1) & mask;
-        }
-        let id = self.spans.len() as u32;
-        self.slots[k] = id;
-        self.spans
-            .push((start as u32, surface.len() as u32, first as u32));
-        self.hashes.push(hash);
-        let c = self.cands.len() as u32;
-        self.cands.push(Some(cand));
-        self.next.push(NONE);
-        self.lists.push((c, c));
-    }
-
-    /// Doubles the open-addressing table.
-    fn grow(&mut self) {
-        self.slots = vec![NONE; 2 * self.slots.len()];
-        let mask = self.slots.len() - 1;
-        for (id, &hash) in self.hashes.iter().enumerate() {
-            let mut k = slot_of(hash, mask);
-            while self.slots[k] != NONE {
-                k = (k + 1) & mask;
-            }
-            self.slots[k] = id as u32;
-        }
-    }
-
-    /// The arena, the surfaces grouped by the hash of their first word
-    /// (longest first, then in the order they came; a large group sorted by
-    /// its bytes), the index of the groups and the candidates. Linear but
-    /// for the large groups: a counting sort by group.
-    fn finish(mut self) -> Index {
-        let n = self.spans.len();
-        let mut candidates = Vec::with_capacity(self.cands.len());
-        let mut cand_ranges = Vec::with_capacity(n);
-        for &(head, _) in &self.lists {
-            let start = candidates.len() as u32;
-            let mut c = head;
-            while c != NONE {
-                candidates.push(self.cands[c as usize].take().expect("each candidate once"));
-                c = self.next[c as usize];
-            }
-            cand_ranges.push((start, candidates.len() as u32 - start));
-        }
-        // Group number of each first word, and the size of each group.
-        let mut index: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
-        index.reserve(n);
-        let mut group_of = Vec::with_capacity(n);
-        let mut sizes: Vec<u32> = Vec::with_capacity(n);
-        for &(start, _, first) in &self.spans {
-            let hash = hash_word(&self.arena[start as usize..(start + first) as usize]);
-            let next = sizes.len() as u32;
-            let g = index.entry(hash).or_insert((next, 0)).0;
-            if g == next {
-                sizes.push(0);
-            }
-            sizes[g as usize] += 1;
-            group_of.push(g);
-        }
-        // Two stable counting sorts: by length, longest first, then by group.
-        let by_length = {
-            let longest = self.spans.iter().map(|s| s.1).max().unwrap_or(0) as usize;
-            let mut starts = vec![0u32; longest + 2];
-            for &(_, len, _) in &self.spans {
-                starts[longest - len as usize + 1] += 1;
-            }
-            for k in 1..starts.len() {
-                starts[k] += starts[k - 1];
-            }
-            let mut out = vec![0u32; n];
-            for (id, &(_, len, _)) in self.spans.iter().enumerate() {
-                let slot = &mut starts[longest - len as usize];
-                out[*slot as usize] = id as u32;
-                *slot += 1;
-            }
-            out
-        };
-        let mut starts = Vec::with_capacity(sizes.len() + 1);
-        let mut total = 0;
-        starts.push(0);
-        for &size in &sizes {
-            total += size;
-            starts.push(total);
-        }
-        let mut order = vec![0u32; n];
-        let mut fill = starts.clone();
-        for &id in &by_length {
-            let slot = &mut fill[group_of[id as usize] as usize];
-            order[*slot as usize] = id;
-            *slot += 1;
-        }
-        for v in index.values_mut() {
-            let g = v.0 as usize;
-            *v = (starts[g], starts[g + 1]);
-        }
-        // Large groups are searched by narrowing: sorted by their bytes.
-        for (g, &size) in sizes.iter().enumerate() {
-            if size as usize > SMALL_GROUP {
-                let range = starts[g] as usize..starts[g + 1] as usize;
-                order[range].sort_unstable_by_key(|&id| {
-                    let (start, len, _) = self.spans[id as usize];
-                    &self.arena[start as usize..(start + len) as usize]
-                });
-            }
-        }
-        let table = order
-            .iter()
-            .map(|&id| {
-                let (start, len, first) = self.spans[id as usize];
-                let (cand_start, cand_len) = cand_ranges[id as usize];
-                Surface {
-                    start,
-                    len,
-                    first,
-                    cand_start,
-                    cand_len,
-                }
-            })
-            .collect();
-        (self.arena, table, index, candidates)
-    }
-}
-
-/// [`fold_byte`] on every byte, branch-free (so it vectorises).
-fn fold_in_place(bytes: &mut [u8]) {
-    for b in bytes {
-        let upper = b.wrapping_sub(b'A') < 26;
-        let space = matches!(*b, b'\n' | b'\t' | b'\r');
-        *b = if space {
-            b' '
-        } else {
-            *b | (u8::from(upper) << 5)
-        };
-    }
-}
-
-/// The first slot to try for a hash.
-#[inline]
-fn slot_of(hash: u64, mask: usize) -> usize {
-    (hash >> 32) as usize & mask
-}
-
 /// Whole words: no letter or digit just before or just after.
 /// An ASCII byte next to the span is tested as a byte, a non-ASCII character decoded.
 pub(crate) fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
@@ -1085,6 +708,7 @@ pub(crate) fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::surfaces::{Shape, fold_in_place, hash_word};
 
     /// The first word scanner: byte classes, a hash step a byte.
     fn words_reference(text: &str) -> Vec<(usize, usize)> {
@@ -1183,7 +807,7 @@ mod tests {
             if end - start > MAX_FIRST_WORD {
                 continue;
             }
-            let Some(&(from, to)) = n.index.get(&hash_span(bytes, start, end)) else {
+            let Some((from, to)) = group(&n.index, hash_span(bytes, start, end)) else {
                 continue;
             };
             let mut matching: Vec<&Surface> = n.table[from as usize..to as usize]
@@ -1304,21 +928,34 @@ mod tests {
             target: Target::Org(i),
             exact: None,
             capitalised: false,
-            why: Why::Unknown,
+            row: (0, 0),
         }
     }
 
     #[test]
     fn equal_surfaces_merge_their_candidates_in_order() {
         let mut ix = SurfaceIndex::with_capacity(1);
-        ix.add_folded("World Bank", org(0));
-        ix.add_folded("WORLD\nbank", org(1));
-        ix.add_folded("World Bank", org(0));
-        ix.add_folded("World Bank Group", org(2));
-        ix.add_folded("(bad", org(3));
-        let (arena, table, index, candidates) = ix.finish();
-        assert_eq!(arena, b"world bankworld bank group");
-        let (from, to) = index[&hash_word(b"world")];
+        ix.add_folded("World Bank", org(0), None);
+        ix.add_folded("WORLD\nbank", org(1), None);
+        ix.add_folded("World Bank", org(0), None);
+        ix.add_folded("World Bank Group", org(2), None);
+        ix.add_folded("(bad", org(3), None);
+        // The same target written all-caps is a second candidate; its exact
+        // surface is kept once.
+        ix.add_folded("WB", org(5), Some("WB"));
+        ix.add_folded("wb", org(5), None);
+        ix.add_folded("Wb", org(5), Some("WB"));
+        let (arena, table, index, candidates, exact) = ix.finish();
+        assert_eq!(arena, b"world bankworld bank groupwb");
+        assert_eq!(exact, "WB");
+        let (from, _) = crate::surfaces::group(&index, hash_word(b"wb")).expect("a group");
+        let wb = &table[from as usize];
+        let wb = &candidates[wb.cand_start as usize..(wb.cand_start + wb.cand_len) as usize];
+        assert_eq!(
+            wb.iter().map(|c| c.exact).collect::<Vec<_>>(),
+            [Some((0, 2)), None]
+        );
+        let (from, to) = group(&index, hash_word(b"world")).expect("a group");
         let group = &table[from as usize..to as usize];
         assert_eq!(group.len(), 2);
         // Longest first.
@@ -1331,14 +968,10 @@ mod tests {
         };
         assert_eq!(of(&group[0]), [Target::Org(2)]);
         assert_eq!(of(&group[1]), [Target::Org(0), Target::Org(1)]);
-        assert_eq!(
-            Probe::of(&arena[(group[1].start + group[1].first) as usize..][..5]),
-            Probe {
-                want: u64::from_le_bytes(*b" bank\0\0\0"),
-                mask: 0xFF_FFFF_FFFF
-            }
-        );
-        assert_eq!(index.len(), 1);
+        let rest = &arena[(group[1].start + group[1].first) as usize..][..5];
+        assert_eq!(rest, b" bank");
+        assert_eq!(index.iter().filter(|g| g.2 != 0).count(), 2);
+        assert_eq!(crate::surfaces::group(&index, hash_word(b"bank")), None);
     }
 
     #[test]
@@ -1346,15 +979,19 @@ mod tests {
         let words: Vec<String> = (0..1000).map(|i| format!("Word{i} Thing")).collect();
         let mut ix = SurfaceIndex::with_capacity(1);
         for (i, w) in words.iter().enumerate() {
-            ix.add_folded(w, org(i));
-            ix.add_folded(&w.to_uppercase(), org(i + 1));
+            ix.add_folded(w, org(i), None);
+            ix.add_folded(&w.to_uppercase(), org(i + 1), None);
         }
-        assert_eq!(ix.spans.len(), 1000);
-        let (_, table, index, candidates) = ix.finish();
-        assert_eq!(
-            (table.len(), index.len(), candidates.len()),
-            (1000, 1000, 2000)
-        );
+        let (_, table, index, candidates, _) = ix.finish();
+        let groups = index.iter().filter(|g| g.2 != 0).count();
+        assert_eq!((table.len(), groups, candidates.len()), (1000, 1000, 2000));
+        for (i, w) in words.iter().enumerate() {
+            let first = w.split(' ').next().expect("a word").to_ascii_lowercase();
+            let (from, to) = group(&index, hash_word(first.as_bytes())).expect("a group");
+            let e = &table[from as usize];
+            assert_eq!((to - from, e.cand_len), (1, 2), "{w}");
+            assert_eq!(candidates[e.cand_start as usize].target, Target::Org(i));
+        }
     }
 
     #[test]
@@ -1425,7 +1062,7 @@ mod tests {
         let g =
             Gazetteers::from_texts(&[("organisations.tsv", orgs)]).expect("test gazetteers parse");
         let n = Names::build(&g).expect("builds");
-        let (from, to) = n.index[&hash_word(b"ministry")];
+        let (from, to) = group(&n.index, hash_word(b"ministry")).expect("a group");
         assert!((to - from) as usize > SMALL_GROUP, "the group is large");
         let id = |t: Target| match t {
             Target::Org(i) => n.orgs[i].id,
@@ -1449,6 +1086,56 @@ mod tests {
             let found: Vec<&str> = n.find(text).iter().map(|h| id(h.target)).collect();
             assert_eq!(found, expected, "{text:?}");
         }
+    }
+
+    #[test]
+    fn the_compiled_index_is_what_the_gazetteers_give() {
+        // Built at run time from the files as the parser reads them, and
+        // taken from the tables `build.rs` wrote.
+        let scratch = Names::build(&Gazetteers::builtin_parsed()).expect("parsed built-ins");
+        let compiled = Names::build(&Gazetteers::builtin()).expect("built-ins");
+        assert!(matches!(scratch.table, Cow::Owned(_)));
+        assert!(matches!(compiled.table, Cow::Borrowed(_)));
+        assert!(scratch.table.len() > 5_000);
+        assert_eq!(scratch.arena, compiled.arena);
+        assert_eq!(scratch.table, compiled.table);
+        assert_eq!(scratch.index, compiled.index);
+        assert_eq!(scratch.candidates, compiled.candidates);
+        assert_eq!(scratch.exact, compiled.exact);
+        assert_eq!(scratch.filter.bits, compiled.filter.bits);
+        assert_eq!(scratch.orgs.len(), compiled.orgs.len());
+        assert_eq!(scratch.places.len(), compiled.places.len());
+    }
+
+    #[test]
+    fn a_user_file_of_organisations_is_indexed_with_the_built_ins() {
+        let user = crate::gazetteer::parse(
+            "mine.tsv",
+            "id\tname\tacronyms\tkind\tparent\tcountry\tvariants\n\
+             zorb\tZorblax Agency\tZA\tagency\t\t\t\n\
+             sco\t\tSHOS\t\t\t\t\n",
+        )
+        .expect("parses");
+        let g = Gazetteers::builtin().with_file(user);
+        let file = (g.file_names().len() - 1) as u16;
+        let n = Names::build(&g).expect("builds");
+        assert!(matches!(n.table, Cow::Owned(_)));
+        let text = "The Zorblax Agency (ZA), the SHOS, the United Nations and Kazakhstan.";
+        let found: Vec<(&str, Why)> = n
+            .find(text)
+            .iter()
+            .map(|h| (h.span.of(text), h.why))
+            .collect();
+        let ours = |line| Why::Gazetteer { file, line };
+        assert_eq!(found[0], ("Zorblax Agency", ours(2)));
+        assert_eq!(found[1], ("ZA", ours(2)));
+        assert_eq!(found[2], ("SHOS", ours(3)));
+        assert_eq!(found[3].0, "United Nations");
+        assert_eq!(found[4].0, "Kazakhstan");
+        assert_eq!(
+            n.org("sco").map(|o| o.acronyms.contains(&"SHOS")),
+            Some(true)
+        );
     }
 
     #[test]

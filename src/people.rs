@@ -38,6 +38,10 @@ use crate::ascii::alnum_end;
 use crate::document::{Document, Person, Span, Why};
 use crate::error::GazetteerError;
 use crate::gazetteer::{Gazetteers, Kind};
+use crate::lexicon::{
+    self, CUE_START, DEMONYM, FAMILY, GIVEN, Lexicon, MODIFIER, MODIFIERS, NON_NAME, ORG_WORD,
+    STOP, is_joiner, word_hash,
+};
 use crate::names::{Names, Target};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -94,493 +98,6 @@ struct Pattern {
     /// The exact surface, for all-caps forms matched case-sensitively.
     exact: Option<Box<str>>,
 }
-
-// Lexicon flags of a capitalised word.
-/// Never part of a name: function words, months, weekdays, headline verbs.
-const STOP: u8 = 1;
-/// A word naming an institution, event or thing: a run holding it is no person.
-const NON_NAME: u8 = 2;
-/// A given name.
-const GIVEN: u8 = 4;
-/// An East Asian family name, written first.
-const FAMILY: u8 = 8;
-/// "Deputy", "Acting"… before a title.
-const MODIFIER: u8 = 16;
-/// A demonym ("Kazakh").
-const DEMONYM: u8 = 32;
-/// An organisation head word (`org_words.tsv`: Ministry, Council, Institute…).
-const ORG_WORD: u8 = 64;
-/// The first word of a title or honorific: only there is the automaton tried.
-const CUE_START: u8 = 128;
-
-/// Capitalised words that never belong to a name (sentence openers, months,
-/// weekdays, headline verbs and nouns).
-const STOP_WORDS: &[&str] = &[
-    "A",
-    "An",
-    "The",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "In",
-    "On",
-    "At",
-    "Of",
-    "For",
-    "And",
-    "Or",
-    "But",
-    "With",
-    "Without",
-    "By",
-    "From",
-    "To",
-    "Into",
-    "As",
-    "After",
-    "Before",
-    "During",
-    "Since",
-    "Until",
-    "Under",
-    "Over",
-    "Upon",
-    "Within",
-    "Among",
-    "Amid",
-    "Between",
-    "Against",
-    "Through",
-    "Throughout",
-    "Following",
-    "According",
-    "Regarding",
-    "Concerning",
-    "Despite",
-    "Besides",
-    "Also",
-    "Meanwhile",
-    "However",
-    "Moreover",
-    "Furthermore",
-    "Therefore",
-    "Thus",
-    "Then",
-    "Today",
-    "Tomorrow",
-    "Yesterday",
-    "Now",
-    "Here",
-    "There",
-    "Where",
-    "When",
-    "While",
-    "Why",
-    "How",
-    "What",
-    "Which",
-    "Who",
-    "Whom",
-    "Whose",
-    "If",
-    "Although",
-    "Though",
-    "Because",
-    "Both",
-    "Each",
-    "Every",
-    "All",
-    "Some",
-    "Many",
-    "Most",
-    "Several",
-    "Other",
-    "Another",
-    "Such",
-    "Further",
-    "Finally",
-    "Firstly",
-    "Secondly",
-    "Lastly",
-    "Overall",
-    "Additionally",
-    "Notably",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "You",
-    "I",
-    "His",
-    "Her",
-    "Its",
-    "Their",
-    "Our",
-    "Your",
-    "My",
-    "Him",
-    "Them",
-    "Us",
-    "Me",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dear",
-    "Ladies",
-    "Gentlemen",
-    "Yes",
-    "No",
-    "Not",
-    "New",
-    "Old",
-    "Next",
-    "Last",
-    "First",
-    "Second",
-    "Third",
-    "Fourth",
-    "Fifth",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "Attends",
-    "Attended",
-    "Meets",
-    "Met",
-    "Holds",
-    "Held",
-    "Visits",
-    "Visited",
-    "Receives",
-    "Received",
-    "Says",
-    "Said",
-    "Calls",
-    "Urges",
-    "Opens",
-    "Opened",
-    "Addresses",
-    "Chairs",
-    "Chaired",
-    "Leads",
-    "Led",
-    "Signs",
-    "Signed",
-    "Takes",
-    "Took",
-    "Participates",
-    "Participated",
-    "Discusses",
-    "Discussed",
-    "Welcomes",
-    "Welcomed",
-    "Hosts",
-    "Hosted",
-    "Speaks",
-    "Spoke",
-    "Arrives",
-    "Arrived",
-    "Pays",
-    "Paid",
-    "Congratulates",
-    "Briefs",
-    "Launches",
-    "Launched",
-    "Presents",
-    "Presented",
-    "Delivers",
-    "Reaffirms",
-    "Stresses",
-    "Highlights",
-    "Underlines",
-    "Emphasises",
-    "Emphasizes",
-    "Expresses",
-    "Notes",
-    "Joins",
-    "Wins",
-    "Announces",
-    "Announced",
-    "Appoints",
-    "Appointed",
-    "Elected",
-    "Elects",
-    "Condemns",
-    "Praises",
-    "Thanks",
-    "Hails",
-    "Reviews",
-    "Concludes",
-    "Concluded",
-    "Ends",
-    "Begins",
-    "Starts",
-    "Completes",
-    "Outlines",
-    "Unveils",
-    "Supports",
-    "Seeks",
-    "Sees",
-    "Vows",
-    "Warns",
-    "Marks",
-    "Celebrates",
-    "Celebrating",
-    "Honouring",
-    "Honoring",
-    "Boosting",
-    "Strengthening",
-    "Enhancing",
-    "Promoting",
-    "Countering",
-    "Combating",
-    "Convening",
-    "Via",
-    "Vs",
-    "Re",
-    "Per",
-    "Photo",
-    "Source",
-    "Read",
-    "More",
-    "Share",
-    "Print",
-    "Tags",
-    "Page",
-    "News",
-    "Press",
-    "Release",
-    "Statement",
-    "Update",
-    "Dr",
-    "Prof",
-];
-
-/// Capitalised words that name institutions, events, places or things rather
-/// than people; with `org_words.tsv` they mark a run as no person
-/// ("Working Groups", "Victoria Falls", "Kofi Annan Centre").
-const NON_NAME_WORDS: &[&str] = &[
-    "Groups",
-    "Committees",
-    "Councils",
-    "Ministries",
-    "Agencies",
-    "Organisations",
-    "Organizations",
-    "Unions",
-    "Offices",
-    "Services",
-    "Declaration",
-    "Summit",
-    "Summits",
-    "Conference",
-    "Conferences",
-    "Meeting",
-    "Meetings",
-    "Forum",
-    "Session",
-    "Sessions",
-    "Dialogue",
-    "Process",
-    "Day",
-    "Days",
-    "Week",
-    "Year",
-    "Years",
-    "Award",
-    "Awards",
-    "Prize",
-    "Plan",
-    "Strategy",
-    "Programme",
-    "Program",
-    "Initiative",
-    "Agreement",
-    "Treaty",
-    "Convention",
-    "Charter",
-    "Protocol",
-    "Statute",
-    "Memorandum",
-    "Resolution",
-    "Report",
-    "Street",
-    "Avenue",
-    "Road",
-    "Square",
-    "Hall",
-    "Palace",
-    "Hotel",
-    "Airport",
-    "Station",
-    "Bridge",
-    "Park",
-    "Falls",
-    "River",
-    "Lake",
-    "Sea",
-    "Ocean",
-    "Gulf",
-    "Mountain",
-    "Mountains",
-    "Island",
-    "Islands",
-    "Valley",
-    "Region",
-    "Regions",
-    "Province",
-    "Oblast",
-    "District",
-    "City",
-    "State",
-    "States",
-    "Republic",
-    "Kingdom",
-    "Federation",
-    "Emirates",
-    "Team",
-    "Centre",
-    "Center",
-    "Institute",
-    "University",
-    "College",
-    "School",
-    "Academy",
-    "Museum",
-    "Library",
-    "Headquarters",
-    "Party",
-    "Army",
-    "Navy",
-    "Department",
-    "Division",
-    "Section",
-    "Sector",
-    "Chamber",
-    "Congress",
-    "Senate",
-    "Court",
-    "Platform",
-    "System",
-    "Systems",
-    "Database",
-    "Databases",
-    "Operation",
-    "Operations",
-    "Exercise",
-    "Project",
-    "Campaign",
-    "Framework",
-    "Partnership",
-    "Cooperation",
-    "Co-operation",
-    "Coordination",
-    "Security",
-    "Affairs",
-    "Policy",
-    "Law",
-    "Act",
-    "Code",
-    "Pandemic",
-    "Virus",
-    "Disease",
-    "Crisis",
-    "War",
-    "Games",
-    "Cup",
-    "Olympics",
-    "Expo",
-    "Festival",
-    "Fair",
-    "Show",
-    "Member",
-    "Members",
-    "Participants",
-    "Representatives",
-    "Delegates",
-    "Delegation",
-    "Delegations",
-    "Experts",
-    "Leaders",
-    "Heads",
-    "Officials",
-    "Ministers",
-    "Nations",
-    "Secretary",
-    "Internet",
-    "Online",
-    "Web",
-    "Website",
-    "Portal",
-    "Media",
-    "Press",
-    "Bank",
-    "Fund",
-    "Church",
-    "Mosque",
-    "Cathedral",
-    "Temple",
-    "Order",
-    "Medal",
-    "Street",
-];
-
-/// East Asian family names written before the given name ("Wang Yi",
-/// "Nguyen Van An"): a run starting with one and followed by a given name, or
-/// of two or three short syllables after a title, reads surname first.
-const FAMILY_FIRST: &[&str] = &[
-    "Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun", "Ma",
-    "Zhu", "Hu", "Guo", "He", "Lin", "Gao", "Luo", "Zheng", "Liang", "Xie", "Song", "Tang", "Han",
-    "Feng", "Deng", "Cao", "Peng", "Zeng", "Xiao", "Tian", "Dong", "Pan", "Yuan", "Cai", "Jiang",
-    "Yu", "Du", "Ye", "Cheng", "Wei", "Su", "Lu", "Ding", "Ren", "Shen", "Yao", "Jin", "Qian",
-    "Fu", "Xue", "Zhong", "Wen", "Qin", "Kong", "Shi", "Bai", "Cui", "Fan", "Geng", "Hou", "Kang",
-    "Lei", "Meng", "Mo", "Qiu", "Tan", "Xi", "Yan", "Yin", "Zou", "Kim", "Park", "Choi", "Jung",
-    "Jeong", "Cho", "Yoon", "Jang", "Lim", "Shin", "Oh", "Seo", "Kwon", "Hwang", "Ahn", "Nguyen",
-    "Tran", "Le", "Pham", "Hoang", "Huynh", "Phan", "Vu", "Vo", "Dang", "Bui", "Do", "Ho", "Ngo",
-    "Duong", "Ly",
-];
-
-/// Words before a title that modify it ("Acting Executive Director").
-const MODIFIERS: &[(&str, &str)] = &[
-    ("Acting", "Acting"),
-    ("Ag", "Acting"),
-    ("Interim", "Interim"),
-    ("Deputy", "Deputy"),
-    ("First", "First"),
-    ("Vice", "Vice"),
-    ("Senior", "Senior"),
-    ("Assistant", "Assistant"),
-];
 
 /// Whether `word` is a lower-case name particle inside a name ("Ursula von
 /// der Leyen"); a `match`, so no list is compared word by word.
@@ -672,94 +189,22 @@ pub struct Rules {
     patterns: Vec<Vec<Pattern>>,
     titles: Vec<Title>,
     lexicon: Lexicon,
-    /// The given-name rows (file, line, name), for `--explain` only.
+    /// The given-name rows (file, line, name) of the files not compiled into
+    /// the lexicon, for `--explain` only.
     given: Vec<(u16, u32, &'static str)>,
+    /// The index of the built-in given-name file, whose rows' lines the
+    /// lexicon holds.
+    builtin_given: Option<u16>,
 }
 
-/// The lexicon flags of words: every word kept in one buffer, found through
-/// an open-addressing table of FxHash values (no allocation per word, so
-/// the 22K given names cost little at start-up).
-#[derive(Clone, Debug, Default)]
-struct Lexicon {
-    /// The words, one after another.
-    text: String,
-    /// (start in `text`, length, flags) of each word.
-    entries: Vec<(u32, u32, u8)>,
-    /// The high half of a word's hash and its index + 1 in `entries` (0:
-    /// free); a power of two long, at most half full.
-    slots: Vec<(u32, u32)>,
-}
-
-impl Lexicon {
-    fn with_capacity(words: usize) -> Lexicon {
-        Lexicon {
-            text: String::with_capacity(words * 8),
-            entries: Vec::with_capacity(words),
-            slots: vec![(0, 0); (words * 2).next_power_of_two().max(16)],
-        }
-    }
-
-    /// The slot holding `word` (hashed to `h`), or the free slot where it would go.
-    #[inline]
-    fn slot(&self, word: &str, h: u64) -> usize {
-        let mask = self.slots.len() - 1;
-        let tag = (h >> 32) as u32;
-        let mut i = h as usize & mask;
-        loop {
-            let (t, e) = self.slots[i];
-            if e == 0 {
-                return i;
-            }
-            if t == tag {
-                let (start, len, _) = self.entries[e as usize - 1];
-                if self
-                    .text
-                    .as_bytes()
-                    .get(start as usize..(start + len) as usize)
-                    == Some(word.as_bytes())
-                {
-                    return i;
-                }
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    #[inline]
-    fn get(&self, word: &str) -> u8 {
-        match self.slots[self.slot(word, word_hash(word))] {
-            (_, 0) => 0,
-            (_, e) => self.entries[e as usize - 1].2,
-        }
-    }
-
-    /// Adds `flag` to `word`'s flags.
-    fn add(&mut self, word: &str, flag: u8) {
-        let h = word_hash(word);
-        let i = self.slot(word, h);
-        let e = self.slots[i].1;
-        if e != 0 {
-            self.entries[e as usize - 1].2 |= flag;
-            return;
-        }
-        self.entries
-            .push((self.text.len() as u32, word.len() as u32, flag));
-        self.text.push_str(word);
-        self.slots[i] = ((h >> 32) as u32, self.entries.len() as u32);
-        if self.entries.len() * 2 > self.slots.len() {
-            let mut slots = vec![(0, 0); self.slots.len() * 2];
-            let mask = slots.len() - 1;
-            for (e, &(start, len, _)) in self.entries.iter().enumerate() {
-                let h = word_hash(&self.text[start as usize..(start + len) as usize]);
-                let mut j = h as usize & mask;
-                while slots[j].1 != 0 {
-                    j = (j + 1) & mask;
-                }
-                slots[j] = ((h >> 32) as u32, e as u32 + 1);
-            }
-            self.slots = slots;
-        }
-    }
+/// The lexicon of the built-in gazetteers, as `build.rs` made it with
+/// [`Lexicon::from_words`] (the tables are borrowed from the binary).
+fn builtin_lexicon() -> Lexicon {
+    Lexicon::from_tables(
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon.text")),
+        include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.entries")),
+        include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.slots")),
+    )
 }
 
 /// No lower-case letter: an all-caps form, matched case-sensitively.
@@ -806,41 +251,21 @@ impl Rules {
             }
         }
         // Abbreviations are also written without their full stop ("Amb", "Supt").
-        let mut forms: Vec<(String, Cue)> = Vec::new();
-        for (s, cue) in surfaces {
-            if let Some(bare) = s.strip_suffix('.')
-                && !bare.contains(['.', ' '])
-                && bare.chars().count() >= 2
-            {
-                forms.push((bare.to_string(), cue));
-            }
-            if s.contains('\'') {
-                forms.push((s.replace('\'', "’"), cue));
-            }
-            forms.push((s, cue));
-        }
-        // The first word of each surface as the word scanner cuts it ("Pol" of
-        // "Pol. Col.", "H" of "H.E.", "Secretary-General"), as written and capitalised.
-        let mut starts: Vec<String> = Vec::new();
-        for (surface, _) in &forms {
-            let end = surface
-                .char_indices()
-                .find(|&(i, c)| {
-                    !(c.is_alphanumeric()
-                        || (is_joiner(c)
-                            && surface[i + c.len_utf8()..]
-                                .chars()
-                                .next()
-                                .is_some_and(char::is_alphanumeric)))
-                })
-                .map_or(surface.len(), |(i, _)| i);
-            let first = &surface[..end];
-            let mut chars = first.chars();
-            if let Some(c) = chars.next() {
-                starts.push(first.to_string());
-                starts.push(c.to_uppercase().chain(chars).collect());
-            }
-        }
+        let forms = lexicon::cue_forms(surfaces);
+        // The built-in lexicon has every built-in word; only another file's
+        // organisation words, titles, honorifics or demonyms are added.
+        let add_words = !g.has_builtins()
+            || g.has_user(&[
+                Kind::OrgWords,
+                Kind::Titles,
+                Kind::Honorifics,
+                Kind::Countries,
+            ]);
+        let starts = if add_words {
+            lexicon::cue_starts(forms.iter().map(|(s, _)| s.as_str()))
+        } else {
+            Vec::new()
+        };
         let mut keys: FxMap<Box<[u8]>, u32> =
             FxMap::with_capacity_and_hasher(forms.len(), Default::default());
         let mut max_key = 0;
@@ -857,46 +282,39 @@ impl Rules {
                 patterns[i].push(Pattern { cue, exact });
             }
         }
-        let given_rows: usize = g.of(Kind::GivenNames).map(|f| f.rows.len()).sum();
-        let mut lexicon = Lexicon::with_capacity(given_rows + 2_000);
-        let mut add = |w: &str, flag: u8| lexicon.add(w, flag);
-        let mut given = Vec::with_capacity(given_rows);
+        // The built-in gazetteers' lexicon is made by `build.rs`; other
+        // gazetteers (tests) start from nothing.
+        let mut lexicon = if g.has_builtins() {
+            builtin_lexicon()
+        } else {
+            let given_rows: usize = g.of(Kind::GivenNames).map(|f| f.rows.len()).sum();
+            Lexicon::with_capacity(given_rows + 2_000)
+        };
+        let mut given = Vec::new();
+        let mut builtin_given = None;
         for (f, file) in g.of_indexed(Kind::GivenNames) {
+            if file.compiled {
+                builtin_given = Some(f);
+                continue;
+            }
             for row in &file.rows {
-                // The name is cut from its row once: 22K rows at every start-up.
                 let name = row.get(0);
                 if !name.as_bytes().contains(&b' ') {
-                    add(name, GIVEN);
+                    lexicon.add(name, GIVEN);
                     given.push((f, u32::try_from(row.line).unwrap_or(u32::MAX), name));
                 }
             }
         }
-        for w in STOP_WORDS {
-            add(w, STOP);
-        }
-        for w in NON_NAME_WORDS {
-            add(w, NON_NAME);
-        }
-        for file in g.of(Kind::OrgWords) {
-            for row in &file.rows {
-                add(row.get(0), NON_NAME | ORG_WORD);
-            }
-        }
-        for w in FAMILY_FIRST {
-            add(w, FAMILY);
-        }
-        for (w, _) in MODIFIERS {
-            add(w, MODIFIER);
-        }
-        for w in &starts {
-            add(w, CUE_START);
-        }
-        for file in g.of(Kind::Countries) {
-            for row in &file.rows {
-                for d in row.list(4) {
-                    add(d, DEMONYM);
-                }
-            }
+        if add_words {
+            // The built-in words are in the built-in lexicon already (adding
+            // them again changes nothing and copies nothing).
+            lexicon.add_common(
+                g.of(Kind::OrgWords)
+                    .flat_map(|f| f.rows.iter().map(|r| r.get(0))),
+                &starts,
+                g.of(Kind::Countries)
+                    .flat_map(|f| f.rows.iter().flat_map(|r| r.list(4))),
+            );
         }
         Ok(Rules {
             keys,
@@ -905,11 +323,19 @@ impl Rules {
             titles,
             lexicon,
             given,
+            builtin_given,
         })
     }
 
     /// The gazetteer row of the given name `word` (a linear scan: `--explain` only).
     fn given_row(&self, word: &str) -> Option<Why> {
+        // The built-in file comes first in merge order, so its row wins.
+        if let Some(file) = self.builtin_given {
+            let line = self.lexicon.given_line(word);
+            if line != 0 {
+                return Some(Why::Gazetteer { file, line });
+            }
+        }
         let &(file, line, _) = self.given.iter().find(|(_, _, name)| *name == word)?;
         Some(Why::Gazetteer { file, line })
     }
@@ -1061,10 +487,6 @@ static BYTE_CLASS: [u8; 256] = {
     }
     t
 };
-
-fn is_joiner(c: char) -> bool {
-    matches!(c, '-' | '\'' | '’' | '‐')
-}
 
 /// Cuts `text[start..end]` into units, appending to `out`. `spans` are the
 /// organisation and place mentions, sorted and not overlapping; `next` is the
@@ -2115,43 +1537,6 @@ struct Folded {
     buf: String,
     ends: Vec<usize>,
     hashes: Vec<u64>,
-}
-
-/// A hash of a word (the lexicon's and a name key's): whole little-endian
-/// loads, two overlapping ones for a short word, instead of a loop per byte.
-fn word_hash(w: &str) -> u64 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    fn load8(b: &[u8]) -> u64 {
-        let mut a = [0u8; 8];
-        a.copy_from_slice(&b[..8]);
-        u64::from_le_bytes(a)
-    }
-    fn load4(b: &[u8]) -> u64 {
-        let mut a = [0u8; 4];
-        a.copy_from_slice(&b[..4]);
-        u64::from(u32::from_le_bytes(a))
-    }
-    let b = w.as_bytes();
-    let n = b.len();
-    let x = if n > 8 {
-        let mut h = 0u64;
-        let mut i = 0;
-        while i + 8 < n {
-            h = (h.rotate_left(5) ^ load8(&b[i..])).wrapping_mul(K);
-            i += 8;
-        }
-        h.rotate_left(5) ^ load8(&b[n - 8..])
-    } else if n == 8 {
-        load8(b)
-    } else if n >= 4 {
-        load4(b) | load4(&b[n - 4..]) << 32
-    } else if n > 0 {
-        u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16
-    } else {
-        0
-    };
-    let h = (x ^ (n as u64).rotate_right(8)).wrapping_mul(K);
-    h ^ (h >> 32)
 }
 
 /// Lists person `p` under each of the hashes of its key's words.
@@ -3530,6 +2915,97 @@ mod tests {
             );
             assert_eq!(na, nb, "{text:?}");
         }
+    }
+
+    #[test]
+    fn the_compiled_lexicon_is_what_the_gazetteers_give() {
+        // What `build.rs` must have made, from the files as the run-time
+        // parser reads them.
+        let g = Gazetteers::builtin_parsed();
+        let rows = |kind| g.of(kind).flat_map(|f| f.rows.iter());
+        let given: Vec<(&str, u32)> = rows(Kind::GivenNames)
+            .map(|r| (r.get(0), r.line as u32))
+            .collect();
+        let mut surfaces = Vec::new();
+        for r in rows(Kind::Titles).chain(rows(Kind::Honorifics)) {
+            for s in std::iter::once(r.get(0)).chain(r.list(1)) {
+                surfaces.push((s.to_string(), ()));
+            }
+        }
+        let forms = lexicon::cue_forms(surfaces);
+        let starts = lexicon::cue_starts(forms.iter().map(|(s, _)| s.as_str()));
+        let want = Lexicon::from_words(
+            &given,
+            rows(Kind::OrgWords).map(|r| r.get(0)),
+            &starts,
+            rows(Kind::Countries).flat_map(|r| r.list(4)),
+        );
+        assert!(want.len() > 20_000);
+        assert_eq!(builtin_lexicon().tables(), want.tables());
+    }
+
+    #[test]
+    fn rules_from_the_compiled_lexicon_equal_rules_built_from_scratch() {
+        let scratch = Rules::build(&Gazetteers::builtin_parsed()).expect("parsed built-ins");
+        let compiled = Rules::build(&Gazetteers::builtin()).expect("built-ins");
+        // Re-adding the built-in words changed nothing.
+        assert!(compiled.lexicon.is_borrowed());
+        assert_eq!(scratch.lexicon.len(), compiled.lexicon.len());
+        for (word, flags) in scratch.lexicon.words() {
+            assert_eq!(compiled.flags(word), flags, "{word}");
+        }
+        // `--explain`'s row of a given name: the first row naming it.
+        let names: Vec<&str> = scratch.given.iter().map(|g| g.2).step_by(40).collect();
+        for name in names.into_iter().chain(["Sergey", "Anna", "Vladimir"]) {
+            assert!(compiled.given_row(name).is_some(), "{name}");
+            assert_eq!(compiled.given_row(name), scratch.given_row(name), "{name}");
+        }
+        assert_eq!(compiled.given_row("Norov"), None);
+    }
+
+    #[test]
+    fn a_user_file_adds_to_the_compiled_lexicon() {
+        let user = crate::gazetteer::parse(
+            "mine.tsv",
+            "name\torigin\n# c\nZorbulon\txx\nSergey\txx\nTwo Words\txx\n",
+        )
+        .expect("parses");
+        let words =
+            crate::gazetteer::parse("words.tsv", "word\tkind\nSyndicate\tother\n").expect("parses");
+        let titles = crate::gazetteer::parse(
+            "titles.tsv",
+            "title\tvariants\tkind\nZorbmaster Supreme\t\toffice\n",
+        )
+        .expect("parses");
+        let g = Gazetteers::builtin()
+            .with_file(user)
+            .with_file(titles)
+            .with_file(words);
+        let user_file = (g.file_names().len() - 3) as u16;
+        let rules = Rules::build(&g).expect("builds");
+        assert!(rules.flags("Zorbulon") & GIVEN != 0);
+        assert_eq!(rules.flags("Two"), 0);
+        assert!(rules.flags("Syndicate") & ORG_WORD != 0);
+        assert!(rules.flags("Zorbmaster") & CUE_START != 0);
+        assert_eq!(builtin_lexicon().get("Zorbmaster"), 0);
+        assert!(rules.flags("Vladimir") & GIVEN != 0);
+        assert_eq!(
+            rules.given_row("Zorbulon"),
+            Some(Why::Gazetteer {
+                file: user_file,
+                line: 3
+            })
+        );
+        // A name in both files: the built-in row comes first.
+        let builtin = Rules::build(&Gazetteers::builtin()).expect("builds");
+        assert_eq!(rules.given_row("Sergey"), builtin.given_row("Sergey"));
+        assert_ne!(
+            rules.given_row("Sergey"),
+            Some(Why::Gazetteer {
+                file: user_file,
+                line: 4
+            })
+        );
     }
 
     #[test]
