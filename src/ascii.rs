@@ -283,20 +283,8 @@ mod tests {
 
     /// The runs of letters and digits, a byte at a time.
     fn reference_words(bytes: &[u8], from: usize, limit: usize) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        let mut start = None;
-        let ends = bytes[from..limit].iter().map(u8::is_ascii_alphanumeric);
-        for (i, word) in (from..).zip(ends.chain([false])) {
-            match (start, word) {
-                (None, true) => start = Some(i),
-                (Some(s), false) => {
-                    out.push((s, i));
-                    start = None;
-                }
-                _ => {}
-            }
-        }
-        out
+        let flags = (from..limit).map(|i| (i, bytes[i].is_ascii_alphanumeric()));
+        crate::testing::runs(flags, limit)
     }
 
     #[test]

@@ -710,21 +710,10 @@ mod tests {
     use super::*;
     use crate::surfaces::{Shape, fold_in_place, hash_word};
 
-    /// The first word scanner: byte classes, a hash step a byte.
+    /// The words of `text`, a character at a time.
     fn words_reference(text: &str) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        let mut start = None;
-        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-            match (start, is_word_char(c)) {
-                (None, true) => start = Some(i),
-                (Some(s), false) => {
-                    out.push((s, i));
-                    start = None;
-                }
-                _ => {}
-            }
-        }
-        out
+        let flags = text.char_indices().map(|(i, c)| (i, is_word_char(c)));
+        crate::testing::runs(flags, text.len())
     }
 
     fn random_text(rng: &mut crate::testing::Rng, alphabet: &[char], len: usize) -> String {

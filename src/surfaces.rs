@@ -303,32 +303,19 @@ impl SurfaceIndex {
             return;
         }
         let shape = Shape::of(surface);
-        let capitalised = !shape.spaced;
+        let cand = Candidate {
+            target,
+            exact: None,
+            capitalised: !shape.spaced,
+            row,
+        };
         if shape.apostrophe {
             let curly = surface.replace('\'', "’");
             let exact = shape.all_caps.then_some(curly.as_str());
-            self.add_folded(
-                &curly,
-                Candidate {
-                    target,
-                    exact: None,
-                    capitalised,
-                    row,
-                },
-                exact,
-            );
+            self.add_folded(&curly, cand.clone(), exact);
         }
         let exact = shape.all_caps.then_some(surface);
-        self.add_folded(
-            surface,
-            Candidate {
-                target,
-                exact: None,
-                capitalised,
-                row,
-            },
-            exact,
-        );
+        self.add_folded(surface, cand, exact);
     }
 
     /// Folds `surface` into the arena (or finds it there) and appends `cand`

@@ -30,3 +30,22 @@ impl Rng {
         (self.0 % n as u64) as usize
     }
 }
+
+/// The maximal runs of `true` in a sequence of (position, flag) in order,
+/// the last ended at `end`: the reference word splitters of the scanners'
+/// tests, a byte or a character at a time.
+pub(crate) fn runs(flags: impl Iterator<Item = (usize, bool)>, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, inside) in flags.chain([(end, false)]) {
+        match (start, inside) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
