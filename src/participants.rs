@@ -10,8 +10,8 @@
 //!
 //! Finding is kept apart from applying: [`find`] is a pure function over one
 //! sentence and its mention spans returning [`Candidate`]s, and [`tag`]
-//! merges them. Cues come from one Aho–Corasick automaton built once
-//! ([`Rules`]):
+//! merges them. Cues come from the cue matcher this stage shares with the
+//! events stage ([`crate::cues::Cues`], one pass over a document):
 //! - forward cues give a role to the list that follows: "hosted by A",
 //!   "with the participation of A, B and C", "member entities of the
 //!   Dialogue: A, B", "observer states (D and E)", "a meeting of X",
