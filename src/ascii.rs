@@ -78,6 +78,17 @@ pub(crate) fn alnum_end(bytes: &[u8], from: usize, limit: usize) -> usize {
     j
 }
 
+/// The first two bytes of a word of ASCII letters and digits (`second` 0
+/// for a one-letter word) as an index below 1024, the same for either case
+/// of a letter: the word gates of the scanners, a bit per word length that
+/// some table word has. Digits share indexes with letters, never with the 0
+/// of a word's end: an index tells that a word might be in a table, never
+/// that it is.
+#[inline]
+pub(crate) fn head_key(first: u8, second: u8) -> usize {
+    usize::from(first & 31) << 5 | usize::from(second & 31)
+}
+
 /// Bit masks of up to 64 bytes of text, bit `k` for byte `k`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Block {

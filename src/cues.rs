@@ -76,14 +76,11 @@ fn pack(bytes: &[u8], start: usize, n: usize, first: u64) -> Key {
     }
 }
 
-/// The first two bytes of a word of `n` bytes whose first eight are `first`
-/// (the second 0 for a one-letter word), as an index below 1024 that is the
-/// same for either case of a letter. Digits share indexes with letters,
-/// never with the 0 of a word's end: an index tells that a word might begin
-/// a phrase, never that it does.
+/// [`crate::ascii::head_key`] of a word of `n` bytes whose first eight are
+/// `first`.
 fn head(first: u64, n: usize) -> usize {
     let second = if n >= 2 { (first >> 8) as u8 } else { 0 };
-    usize::from(first as u8 & 31) << 5 | usize::from(second & 31)
+    crate::ascii::head_key(first as u8, second)
 }
 
 /// Where a key goes in a table of `1 << bits` slots.
@@ -121,22 +118,6 @@ pub struct Hits {
     pub(crate) events: Vec<(Span, Phrase)>,
 }
 
-/// Per byte, whether it is part of a word for the first-word lookup (an
-/// ASCII letter or digit): one load where the scan spends its time.
-static WORD: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    t
-};
-
-fn is_word(b: u8) -> bool {
-    WORD[usize::from(b)]
-}
-
 impl Cues {
     /// Indexes the stages' fixed tables.
     pub fn build() -> Cues {
@@ -158,7 +139,11 @@ impl Cues {
         let mut lists: Vec<Vec<u16>> = Vec::new();
         let mut gate = Box::new([0u32; 1024]);
         for (i, p) in phrases.iter().enumerate() {
-            let n = p.bytes().take_while(|&b| is_word(b)).count().min(KEY);
+            let n = p
+                .bytes()
+                .take_while(u8::is_ascii_alphanumeric)
+                .count()
+                .min(KEY);
             // The tables are fixed, and the unit tests build them.
             assert!(i < usize::from(u16::MAX), "the phrases are a few hundred");
             let key = pack(p.as_bytes(), 0, n, load8(p.as_bytes(), 0));

@@ -453,14 +453,10 @@ impl Anchors {
     }
 }
 
-/// The first two bytes of a word of ASCII letters and digits (one and 0 for
-/// a one-letter word) as an index below 1024, the same for either case of a
-/// letter. Digits share keys with letters, never with the 0 of a word's end:
-/// a key tells that a word might be an anchor word, never that it is.
+/// [`ascii::head_key`] of a word of ASCII letters and digits.
 #[inline]
 fn head_key(w: &[u8]) -> usize {
-    let second = w.get(1).copied().unwrap_or(0);
-    usize::from(w[0] & 31) << 5 | usize::from(second & 31)
+    crate::ascii::head_key(w[0], w.get(1).copied().unwrap_or(0))
 }
 
 /// Whether byte `c` may be part of a word: an ASCII letter or digit, or

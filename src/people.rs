@@ -2763,32 +2763,15 @@ mod tests {
                 if upper > 1 && !lower {
                     flags |= ALLCAPS;
                 }
-                let lex = rules.flags(word);
-                if lex & CUE_START != 0
-                    && let Some((cue, cue_end)) = rules.cue_at(text, i, limit)
-                {
-                    push_cue(out, Span::new(i, cue_end), cue, 0, flags);
-                    i = cue_end;
-                    continue;
-                }
-                if lex & MODIFIER != 0 {
-                    // "Acting Executive Director", "Ag. Executive Director".
-                    let mut k = j;
-                    if k < limit && text[k..].starts_with('.') {
-                        k += 1;
-                    }
-                    let gap = text[k..limit].len() - text[k..limit].trim_start_matches(' ').len();
-                    if gap > 0
-                        && let Some((cue @ Cue::Title(_), cue_end)) =
-                            rules.cue_at(text, k + gap, limit)
-                    {
-                        let m = MODIFIERS.iter().position(|(w, _)| *w == word).unwrap_or(0) + 1;
-                        push_cue(out, Span::new(i, cue_end), cue, m as u8, flags);
+                // Titles and honorifics as the tokeniser takes them: the
+                // oracle is for the cutting into units.
+                match capitalised(text, i, j, limit, flags, rules, out) {
+                    Ok(with_lexicon) => flags = with_lexicon,
+                    Err(cue_end) => {
                         i = cue_end;
                         continue;
                     }
                 }
-                flags |= u16::from(lex) << 8;
             } else if is_particle(word) {
                 flags |= PARTICLE;
             } else if let Some(rest) = word

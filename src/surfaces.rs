@@ -508,13 +508,7 @@ impl SurfaceIndex {
             .map(|&id| {
                 let (start, len, first) = self.spans[id as usize];
                 let (cand_start, cand_len) = cand_ranges[id as usize];
-                Surface {
-                    start,
-                    len,
-                    first,
-                    cand_start,
-                    cand_len,
-                }
+                surface(start, len, first, cand_start, cand_len)
             })
             .collect();
         (self.arena, table, groups, candidates, self.exact)
