@@ -257,15 +257,16 @@ fn anchor_words(months: &Map<Name>, weekdays: &Map<Name>) -> Vec<String> {
     words
 }
 
-/// The words that can anchor a date, and the scan for the next anchor.
+/// The words that can anchor a date, and the scan that finds the anchors.
 ///
 /// An anchor is a whole word (a maximal run of [`is_word_char`] characters)
 /// that starts with a digit — the anchor is its leading run of digits — or
 /// that is one of the anchor words in any case: ASCII words under ASCII case
 /// folding, the others ("février", "мая", "Jänner") character by character
-/// under simple case folding ([`fold_key`]). The scan steps over whole words
-/// with a byte-class table and decodes only non-ASCII characters, so most of
-/// a text costs a table lookup a byte; nothing is compiled at start-up.
+/// under simple case folding ([`fold_key`]). The scan reads the words off
+/// bit masks of 64-byte blocks and decodes only non-ASCII characters, so most
+/// words cost a few bit operations and a table lookup; nothing is compiled at
+/// start-up.
 #[derive(Clone, Debug)]
 struct Anchors {
     /// The words whose fold is ASCII, folded.
@@ -279,7 +280,7 @@ struct Anchors {
     other_max: usize,
 }
 
-/// The longest word [`Anchors::next`] folds on the stack, in characters.
+/// The longest word [`Anchors::is_other`] folds on the stack, in characters.
 const MAX_ANCHOR_CHARS: usize = 32;
 
 impl Anchors {
@@ -312,68 +313,82 @@ impl Anchors {
         }
     }
 
-    /// The next anchor at or after `at` (a char boundary; a word that `at`
-    /// is inside of is skipped), as the byte range of its digits or word.
+    /// Every anchor of `text`, in text order, as the byte range of its
+    /// digits or word, into `out`.
     ///
-    /// The text goes by in blocks of 64 bytes, each turned into a bit mask of
+    /// The text goes by in blocks of 64 bytes, each turned into bit masks of
     /// the bytes that may be part of a word (ASCII letters and digits, and
-    /// every non-ASCII byte): its runs are the candidate words, visited
-    /// start to start. A run of ASCII letters and digits that ends inside
-    /// its block is a word, tested on the spot; a run with a non-ASCII byte,
-    /// or one that reaches the end of its block, goes to [`Anchors::words`].
-    fn next(&self, text: &str, mut at: usize) -> Option<(usize, usize)> {
+    /// every non-ASCII byte): the runs of the union are the candidate words,
+    /// their starts and ends read off the masks. Most runs are ASCII words
+    /// that start with a letter and end inside their block: each costs a
+    /// few operations and the word gate, in a loop that holds nothing else.
+    /// The others — a run that starts with a digit, has a non-ASCII byte or
+    /// reaches the block's end — go to [`Anchors::rare`]; the blocks after a
+    /// run that goes on see that it does and skip it.
+    fn all(&self, text: &str, out: &mut Vec<(usize, usize)>) {
         let b = text.as_bytes();
-        // Leave the word `at` is inside of.
-        if char_before(text, at).is_some_and(is_word_char) {
-            at = word_end(text, at);
-        }
-        let mut base = at;
+        let mut base = 0;
+        // A run goes on from the block before: it was seen there.
+        let mut after = false;
         while base < b.len() {
             let Block { alnum, high } = Block::of(&b[base..b.len().min(base + 64)]);
             let word = alnum | high;
-            // A run that goes on from the block before was seen there; at
-            // `at`, no word goes on from before.
-            let after = base != at && maybe_word(b[base - 1]);
-            let mut starts = word & !(word << 1 | u64::from(after));
-            let mut next_base = base + 64;
-            while starts != 0 {
-                let k = starts.trailing_zeros();
-                starts &= starts - 1;
+            let starts = word & !(word << 1 | u64::from(after));
+            // The last byte of every run; bit 63 for one that reaches the block's end.
+            let ends = word & !(word >> 1);
+            after = word >> 63 == 1;
+            // The start of the run that reaches the block's end, if it starts here.
+            let tail = if after {
+                starts & (u64::MAX << ((64 - (!word).leading_zeros()) % 64))
+            } else {
+                0
+            };
+            let mut common = starts & !tail;
+            while common != 0 {
+                let k = common.trailing_zeros();
+                common &= common - 1;
+                let len = (ends >> k).trailing_zeros() as usize + 1;
                 let start = base + k as usize;
-                let len = (!(word >> k)).trailing_zeros();
-                let run = if len >= 64 {
-                    u64::MAX
-                } else {
-                    (1u64 << len) - 1
-                };
-                if k + len < 64 && (high >> k) & run == 0 {
-                    let end = start + len as usize;
-                    if b[start].is_ascii_digit() {
-                        let digits = b[start..end]
-                            .iter()
-                            .take_while(|c| c.is_ascii_digit())
-                            .count();
-                        return Some((start, start + digits));
-                    }
-                    if self.is_ascii_word(&b[start..end]) {
-                        return Some((start, end));
-                    }
+                let first = b[start];
+                if first <= b'9' || (high != 0 && (high >> k) & (u64::MAX >> (64 - len)) != 0) {
+                    self.rare(text, start, start + len, out);
                     continue;
                 }
-                // A run with a non-ASCII byte, or one that may go on into the next block:
-                // word by word up to its end, an ASCII byte that no word goes on over.
-                let mut end = start + len as usize;
+                let second = if len > 1 { b[start + 1] } else { 0 };
+                if (self.ascii_lens[crate::ascii::head_key(first, second)] >> len) & 1 != 0
+                    && self.is_ascii_word(&b[start..start + len])
+                {
+                    out.push((start, start + len));
+                }
+            }
+            if tail != 0 {
+                let start = base + tail.trailing_zeros() as usize;
+                let mut end = alnum_end(b, base + 64, b.len());
                 while end < b.len() && maybe_word(b[end]) {
                     end += 1;
                 }
-                if let Some(found) = self.words(text, start, end) {
-                    return Some(found);
-                }
-                next_base = next_base.max(end);
+                self.rare(text, start, end, out);
             }
-            base = next_base;
+            base += 64;
         }
-        None
+    }
+
+    /// The anchor of the run of [`maybe_word`] bytes `text[start..end]`, into
+    /// `out`: a run of ASCII letters and digits is one word, which is an
+    /// anchor when it starts with a digit (its digits) or is an anchor word;
+    /// another goes word by word to [`Anchors::words`].
+    #[cold]
+    #[inline(never)]
+    fn rare(&self, text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+        let b = &text.as_bytes()[start..end];
+        if !b.is_ascii() {
+            self.words(text, start, end, out);
+        } else if b[0].is_ascii_digit() {
+            let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+            out.push((start, start + digits));
+        } else if self.is_ascii_word(b) {
+            out.push((start, end));
+        }
     }
 
     /// Whether the ASCII word `w` (letters and digits) is an anchor word.
@@ -390,9 +405,10 @@ impl Anchors {
         self.ascii.contains(&*word)
     }
 
-    /// The first anchor among the words of `text[p..limit]`, word by word:
-    /// `p` starts a word or precedes one, and no word goes on over `limit`.
-    fn words(&self, text: &str, mut p: usize, limit: usize) -> Option<(usize, usize)> {
+    /// The anchors among the words of `text[p..limit]`, word by word, into
+    /// `out`: `p` starts a word or precedes one, and no word goes on over
+    /// `limit`.
+    fn words(&self, text: &str, mut p: usize, limit: usize, out: &mut Vec<(usize, usize)>) {
         let b = text.as_bytes();
         while p < limit {
             // To the next word start.
@@ -402,7 +418,7 @@ impl Anchors {
                     continue;
                 }
                 3 => {
-                    let ch = text[p..].chars().next()?;
+                    let ch = text[p..].chars().next().unwrap_or('\u{fffd}');
                     if !is_word_char(ch) {
                         p += ch.len_utf8();
                         continue;
@@ -411,25 +427,26 @@ impl Anchors {
                 _ => {}
             }
             let start = p;
-            if b[p].is_ascii_digit() {
-                let run = b[p..].iter().take_while(|c| c.is_ascii_digit()).count();
-                return Some((start, start + run));
-            }
             // The ASCII head of the word, then the rest when it goes on.
-            p = alnum_end(b, p, b.len());
+            p = alnum_end(b, p, limit);
             let ascii_end = p;
             if b.get(p).is_some_and(|&c| c >= 0x80) {
                 p = word_end(text, p);
             }
-            if p == ascii_end {
+            if b[start].is_ascii_digit() {
+                let run = b[start..p]
+                    .iter()
+                    .take_while(|c| c.is_ascii_digit())
+                    .count();
+                out.push((start, start + run));
+            } else if p == ascii_end {
                 if self.is_ascii_word(&b[start..p]) {
-                    return Some((start, p));
+                    out.push((start, p));
                 }
             } else if self.is_other(&text[start..p]) {
-                return Some((start, p));
+                out.push((start, p));
             }
         }
-        None
     }
 
     /// Whether a word with a non-ASCII character folds to an anchor word.
@@ -2313,12 +2330,12 @@ impl<'t> Parser<'t> {
 fn find(text: &str, rules: &Rules, order: DateOrder) -> Vec<Found> {
     let b = text.as_bytes();
     let mut out = Vec::new();
+    let mut anchors = Vec::new();
+    rules.anchors.all(text, &mut anchors);
     // End of the last mention, and whether a list may continue it.
     let mut last_end = 0;
     let mut listable = false;
-    let mut at = 0;
-    while let Some((i, e)) = rules.anchors.next(text, at) {
-        at = e;
+    for (i, e) in anchors {
         if i < last_end {
             continue;
         }
@@ -2333,7 +2350,6 @@ fn find(text: &str, rules: &Rules, order: DateOrder) -> Vec<Found> {
         if let Some(m) = try_anchor(text, i, rules, order, last_end, listable) {
             last_end = m.end();
             listable = m.listable();
-            at = at.max(last_end);
             out.push(m.first);
             out.extend(m.second);
         }
@@ -3383,16 +3399,11 @@ mod tests {
         anchor_words(&months, &weekdays)
     }
 
-    /// From every char boundary, [`Anchors::next`] gives the first anchor
-    /// of the reference that starts there or after, outside the word it is in.
+    /// [`Anchors::all`] gives the anchors of the reference.
     fn assert_same_anchors(anchors: &Anchors, words: &[String], text: &str) {
-        let all = reference_anchors(words, text);
-        for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
-            let inside = char_before(text, at).is_some_and(is_word_char);
-            let from = if inside { word_end(text, at) } else { at };
-            let expected = all.iter().copied().find(|&(s, _)| s >= from);
-            assert_eq!(anchors.next(text, at), expected, "{text:?} from {at}");
-        }
+        let mut all = Vec::new();
+        anchors.all(text, &mut all);
+        assert_eq!(all, reference_anchors(words, text), "{text:?}");
     }
 
     /// The anchor scan finds what the definition says, on the fixtures and
