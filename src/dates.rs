@@ -362,12 +362,24 @@ impl Anchors {
                 }
             }
             if tail != 0 {
-                let start = base + tail.trailing_zeros() as usize;
+                // Its ASCII letters and digits first: most runs have nothing else.
+                let k = tail.trailing_zeros();
+                let start = base + k as usize;
                 let mut end = alnum_end(b, base + 64, b.len());
-                while end < b.len() && maybe_word(b[end]) {
-                    end += 1;
+                if high >> k == 0 && b.get(end).is_none_or(|&c| c < 0x80) {
+                    if b[start] > b'9' {
+                        if self.is_ascii_word(&b[start..end]) {
+                            out.push((start, end));
+                        }
+                    } else {
+                        self.rare(text, start, end, out);
+                    }
+                } else {
+                    while end < b.len() && maybe_word(b[end]) {
+                        end += 1;
+                    }
+                    self.rare(text, start, end, out);
                 }
-                self.rare(text, start, end, out);
             }
             base += 64;
         }
@@ -3453,6 +3465,24 @@ mod tests {
                 }
             }
             assert_same_anchors(&anchors, &words, &text);
+        }
+    }
+
+    #[test]
+    fn numbers_take_their_width() {
+        for (v, width, shown) in [
+            (0, 4, "0000"),
+            (7, 2, "07"),
+            (12, 2, "12"),
+            (2020, 4, "2020"),
+            (12345, 4, "12345"),
+            (-44, 4, "-0044"),
+            (i64::MAX, 4, "9223372036854775807"),
+            (i64::MIN, 2, "-9223372036854775808"),
+        ] {
+            let mut out = String::from("x");
+            push_number(&mut out, v, width);
+            assert_eq!(out, format!("x{shown}"), "{v} in {width}");
         }
     }
 
