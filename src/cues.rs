@@ -7,7 +7,8 @@
 //! The pass walks the words (runs of ASCII letters and digits) once; each
 //! word, packed lower case into two machine words, is looked up in a small
 //! open-addressing table of first words, and a word that begins some phrase
-//! has those phrases compared in place, longest first. Each
+//! has those phrases compared in place, longest first, once the two bytes
+//! after it pass a gate of what its phrases go on with. Each
 //! stage's phrases are resolved among themselves, leftmost-longest ("as well
 //! as observer entities" is "as well as" then "observer entities" for the
 //! participants, while "virtual meeting of" is "virtual meeting" for the
@@ -104,6 +105,10 @@ pub struct Cues {
     table: Vec<Option<(Key, u16)>>,
     /// Per first word, the phrases beginning with it, longest first.
     lists: Vec<Vec<u16>>,
+    /// Per first word, what must follow it for one of its phrases to go on:
+    /// most words that begin a phrase are turned away here, before any
+    /// phrase is compared.
+    follows: Vec<Follow>,
     /// Per [`head`] of a first word, a bit per key length that occurs: most
     /// words are turned away here, before their key is looked up.
     gate: Box<[u32; 1024]>,
@@ -171,22 +176,37 @@ impl Cues {
         for list in &mut lists {
             list.sort_by_key(|&i| std::cmp::Reverse(phrases[usize::from(i)].len()));
         }
+        let follows = lists
+            .iter()
+            .map(|list| {
+                Follow::of(list.iter().map(|&i| {
+                    let p = phrases[usize::from(i)].as_bytes();
+                    let n = p
+                        .iter()
+                        .take_while(|c| c.is_ascii_alphanumeric())
+                        .count()
+                        .min(KEY);
+                    &p[n..]
+                }))
+            })
+            .collect();
         Cues {
             phrases,
             kinds,
             table,
             lists,
+            follows,
             gate,
         }
     }
 
-    /// The phrases beginning with the word of key `key`.
-    fn list(&self, key: Key) -> Option<&[u16]> {
+    /// The index in `lists` of the phrases beginning with the word of key `key`.
+    fn list(&self, key: Key) -> Option<usize> {
         let mut at = slot(key, BITS);
         loop {
             let (k, list) = self.table[at]?;
             if k == key {
-                return Some(&self.lists[usize::from(list)]);
+                return Some(usize::from(list));
             }
             at = (at + 1) & ((1 << BITS) - 1);
         }
@@ -210,6 +230,10 @@ impl Cues {
             let Some(list) = self.list(pack(scanned, start, n, first)) else {
                 continue;
             };
+            if !self.follows[list].admits(scanned, start + n) {
+                continue;
+            }
+            let list = &self.lists[list];
             // Part of a longer word with a non-ASCII letter ("Türkiye"): no match.
             if start > 0
                 && bytes[start - 1] >= 0x80
@@ -279,6 +303,64 @@ fn matches_at(text: &str, at: usize, end: usize, rest: &[u8]) -> Option<usize> {
     (!after.is_some_and(char::is_alphanumeric)).then_some(i)
 }
 
+/// What follows a first word in its phrases, as a gate: a bit per pair of
+/// the first two [`follow_class`]es of the rest of a phrase (hashed into 64),
+/// and whether some phrase has no such pair (it is one word, or its rest is
+/// too short or starts with a space or apostrophe followed by another).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Follow {
+    pairs: u64,
+    always: bool,
+}
+
+impl Follow {
+    /// The gate of phrases whose rests (after the first word's key) are `rests`.
+    fn of<'a>(rests: impl Iterator<Item = &'a [u8]>) -> Follow {
+        let mut f = Follow::default();
+        for rest in rests {
+            match *rest {
+                [a, b, ..] if !matches!(b, b' ' | b'\'') => f.pairs |= pair_bit(a, b),
+                _ => f.always = true,
+            }
+        }
+        f
+    }
+
+    /// Whether some phrase may go on at byte `at` of `bytes`: when it does,
+    /// [`matches_at`] reads the same two classes there first.
+    #[inline]
+    fn admits(self, bytes: &[u8], at: usize) -> bool {
+        if self.always {
+            return true;
+        }
+        let Some((a, width)) = follow_class(bytes, at) else {
+            return false;
+        };
+        bytes
+            .get(at + width)
+            .is_some_and(|&b| self.pairs & pair_bit(a, b.to_ascii_lowercase()) != 0)
+    }
+}
+
+/// The byte of a phrase that the text at `at` can match, and how many bytes
+/// of the text it takes: a line break or tab is a space, a curly apostrophe
+/// a straight one, a letter is lower case.
+#[inline]
+fn follow_class(bytes: &[u8], at: usize) -> Option<(u8, usize)> {
+    let b = *bytes.get(at)?;
+    Some(match b {
+        b'\n' | b'\t' => (b' ', 1),
+        0xE2 if bytes[at..].starts_with("’".as_bytes()) => (b'\'', 3),
+        _ => (b.to_ascii_lowercase(), 1),
+    })
+}
+
+/// The bit of a pair of phrase bytes in [`Follow::pairs`].
+#[inline]
+fn pair_bit(a: u8, b: u8) -> u64 {
+    1 << ((u32::from(a) * 31 + u32::from(b)) % 64)
+}
+
 impl Default for Cues {
     fn default() -> Cues {
         Cues::build()
@@ -295,6 +377,64 @@ mod tests {
             hits.participants.iter().map(|f| f.span.of(text)).collect(),
             hits.events.iter().map(|(s, _)| s.of(text)).collect(),
         )
+    }
+
+    /// The gate on what follows a first word never turns away a phrase
+    /// that matches: the hits are those of a matcher without it, on texts
+    /// glued from the phrases' words and the separators they may match.
+    #[test]
+    fn the_follow_gate_loses_nothing() {
+        let gated = Cues::build();
+        let mut open = gated.clone();
+        for f in &mut open.follows {
+            f.always = true;
+        }
+        let mut words: Vec<&str> = gated
+            .phrases
+            .iter()
+            .flat_map(|p| p.split([' ', '-', '\'']))
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        const GLUE: &[&str] = &[" ", "  ", "\n", "\t", "-", "'", "’", "’t", "", ",", "é"];
+        let mut rng = crate::testing::Rng::new(0x5eed_f011);
+        for _ in 0..3_000 {
+            let mut text = String::new();
+            for _ in 0..1 + rng.below(12) {
+                let w = words[rng.below(words.len())];
+                if rng.below(4) == 0 {
+                    text.push_str(&w.to_ascii_uppercase());
+                } else {
+                    text.push_str(w);
+                }
+                text.push_str(GLUE[rng.below(GLUE.len())]);
+            }
+            let span = Span::new(0, text.len());
+            let (a, b) = (gated.find(&text, span), open.find(&text, span));
+            assert_eq!(format!("{a:?}"), format!("{b:?}"), "{text:?}");
+        }
+        // The gate does turn words away.
+        assert!(gated.follows.iter().any(|f| !f.always));
+    }
+
+    #[test]
+    fn follow_gates() {
+        let f = Follow::of([&b" attendance"[..], b"-organised"].into_iter());
+        assert!(!f.always);
+        assert!(f.admits(b"in attendance", 2));
+        assert!(f.admits(b"in\nAttendance", 2));
+        assert!(f.admits(b"co-Organised", 2));
+        assert!(!f.admits(b"in the", 2));
+        assert!(!f.admits(b"in", 2));
+        assert!(!f.admits(b"in ", 2));
+        let f = Follow::of([&b"'t"[..]].into_iter());
+        assert!(f.admits("didn’t".as_bytes(), 4));
+        assert!(f.admits(b"didn't", 4));
+        assert!(!f.admits(b"didn x", 4));
+        assert!(Follow::of([&b""[..], b" x"].into_iter()).always);
+        assert!(Follow::of([&b"s"[..]].into_iter()).always);
+        assert!(Follow::of([&b"  x"[..]].into_iter()).always);
     }
 
     #[test]
