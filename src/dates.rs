@@ -350,8 +350,16 @@ impl Anchors {
                 let len = (ends >> k).trailing_zeros() as usize + 1;
                 let start = base + k as usize;
                 let first = b[start];
-                if first <= b'9' || (high != 0 && (high >> k) & (u64::MAX >> (64 - len)) != 0) {
+                if high != 0 && (high >> k) & (u64::MAX >> (64 - len)) != 0 {
                     self.rare(text, start, start + len, out);
+                    continue;
+                }
+                if first <= b'9' {
+                    let digits = b[start..start + len]
+                        .iter()
+                        .take_while(|c| c.is_ascii_digit())
+                        .count();
+                    out.push((start, start + digits));
                     continue;
                 }
                 let second = if len > 1 { b[start + 1] } else { 0 };
