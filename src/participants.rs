@@ -1044,6 +1044,14 @@ fn find_in(
     all: &[Found],
     names: &Names,
 ) -> Vec<Candidate> {
+    // Most sentences have no cue at all: that is known from the (few) cues alone.
+    let first_cue = all.partition_point(|f| f.span.start < sentence.start);
+    if all
+        .get(first_cue)
+        .is_none_or(|f| f.span.start >= sentence.end)
+    {
+        return Vec::new();
+    }
     let lo = elements.partition_point(|e| e.span.start < sentence.start);
     let hi = elements.partition_point(|e| e.span.start < sentence.end);
     let els = &elements[lo..hi];
