@@ -182,8 +182,9 @@ const GROUP_WORDS: &[&str] = &["delegation", "Delegation", "team", "mission", "M
 /// The title, honorific and name rules, built once from the gazetteers.
 #[derive(Clone, Debug)]
 pub struct Rules {
-    /// Every title and honorific surface, ASCII lower-cased: its index in `patterns`.
-    keys: FxMap<Box<[u8]>, u32>,
+    /// Every title and honorific surface, ASCII lower-cased, and every
+    /// start of one that ends at a word boundary: what it is ([`Step`]).
+    keys: FxMap<Box<[u8]>, Step>,
     /// The longest key, in bytes.
     max_key: usize,
     patterns: Vec<Vec<Pattern>>,
@@ -266,17 +267,27 @@ impl Rules {
         } else {
             Vec::new()
         };
-        let mut keys: FxMap<Box<[u8]>, u32> =
-            FxMap::with_capacity_and_hasher(forms.len(), Default::default());
+        let mut keys: FxMap<Box<[u8]>, Step> =
+            FxMap::with_capacity_and_hasher(forms.len() * 2, Default::default());
         let mut max_key = 0;
         let mut patterns: Vec<Vec<Pattern>> = Vec::new();
         for (surface, cue) in forms {
-            let key = surface.to_ascii_lowercase().into_bytes().into_boxed_slice();
-            max_key = max_key.max(key.len());
-            let i = *keys.entry(key).or_insert_with(|| {
+            let lower = surface.to_ascii_lowercase();
+            max_key = max_key.max(lower.len());
+            // The starts of the surface that a word boundary ends lead on to it.
+            for start in boundary_starts(&lower) {
+                keys.entry(start.as_bytes().into())
+                    .or_insert(Step::NONE)
+                    .longer = true;
+            }
+            let step = keys
+                .entry(lower.into_bytes().into_boxed_slice())
+                .or_insert(Step::NONE);
+            if step.surface == Step::NONE.surface {
+                step.surface = patterns.len() as u32;
                 patterns.push(Vec::new());
-                (patterns.len() - 1) as u32
-            }) as usize;
+            }
+            let i = step.surface as usize;
             let exact = all_caps(&surface).then(|| surface.clone().into_boxed_str());
             if !patterns[i].iter().any(|p| p.cue == cue && p.exact == exact) {
                 patterns[i].push(Pattern { cue, exact });
@@ -346,7 +357,9 @@ impl Rules {
     }
 
     /// The longest title or honorific starting at `at` and ending before
-    /// `limit` at a word boundary: (its cue, its end).
+    /// `limit` at a word boundary: (its cue, its end). The text is read
+    /// forward, one look-up at each word boundary, while what was read is
+    /// the start of some surface.
     fn cue_at(&self, text: &str, at: usize, limit: usize) -> Option<(Cue, usize)> {
         let head = &text[at..limit];
         if !head.chars().next().is_some_and(char::is_uppercase) {
@@ -365,31 +378,78 @@ impl Rules {
             heap.resize(head.len(), 0);
             &mut heap
         };
-        lower.copy_from_slice(head.as_bytes());
-        lower.make_ascii_lowercase();
-        // Longest first; a surface that may match ends at a word boundary:
-        // after a full stop or before a character that is no letter or digit.
-        let mut next = text[at + head.len()..].chars().next();
-        for (i, c) in head.char_indices().rev() {
-            let end = i + c.len_utf8();
-            let boundary = c == '.' || !next.is_some_and(char::is_alphanumeric);
-            next = Some(c);
-            if !boundary {
+        // `lower[..lowered]` holds the ASCII lower case of `head[..lowered]`.
+        let mut lowered = 0;
+        let mut found = None;
+        let bytes = head.as_bytes();
+        let mut e = 0;
+        while e < bytes.len() {
+            // No boundary inside a run of ASCII letters and digits: its last
+            // character is the first that may end a surface.
+            let run = alnum_end(bytes, e, bytes.len());
+            let i = run.saturating_sub(1).max(e);
+            let (dot, len) = match bytes[i] {
+                b if b < 0x80 => (b == b'.', 1),
+                _ => (false, head[i..].chars().next().map_or(1, char::len_utf8)),
+            };
+            let end = i + len;
+            e = end;
+            // A surface that may match ends at a word boundary: after a full
+            // stop or before a character that is no letter or digit.
+            let next = text[at + end..].chars().next();
+            if !dot && next.is_some_and(char::is_alphanumeric) {
                 continue;
             }
-            let Some(&k) = self.keys.get(&lower[..end]) else {
-                continue;
+            lower[lowered..end].copy_from_slice(&head.as_bytes()[lowered..end]);
+            lower[lowered..end].make_ascii_lowercase();
+            lowered = end;
+            let Some(step) = self.keys.get(&lower[..end]) else {
+                break;
             };
-            let surface = &head[..end];
-            let found = self.patterns[k as usize]
-                .iter()
-                .find(|p| p.exact.as_deref().is_none_or(|e| e == surface));
-            if let Some(p) = found {
-                return Some((p.cue, at + end));
+            if let Some(surface) = self.patterns.get(step.surface as usize) {
+                let written = &head[..end];
+                if let Some(p) = surface
+                    .iter()
+                    .find(|p| p.exact.as_deref().is_none_or(|e| e == written))
+                {
+                    found = Some((p.cue, at + end));
+                }
+            }
+            if !step.longer {
+                break;
             }
         }
-        None
+        found
     }
+}
+
+/// What a lower-cased piece of text is to the title and honorific surfaces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Step {
+    /// The surface's index in `Rules::patterns`, or `u32::MAX` for a piece
+    /// that is no surface.
+    surface: u32,
+    /// Whether a longer surface starts with the piece.
+    longer: bool,
+}
+
+impl Step {
+    /// Neither a surface nor the start of one.
+    const NONE: Step = Step {
+        surface: u32::MAX,
+        longer: false,
+    };
+}
+
+/// The starts of `surface` (shorter than it) that end where a word boundary
+/// may: after a full stop or before a character that is no letter or digit.
+/// Text that reads as one of these at a word boundary may go on to `surface`;
+/// text that reads as none of them at a boundary cannot.
+fn boundary_starts(surface: &str) -> impl Iterator<Item = &str> {
+    surface
+        .char_indices()
+        .filter(move |&(i, c)| i > 0 && (surface[..i].ends_with('.') || !c.is_alphanumeric()))
+        .map(move |(i, _)| &surface[..i])
 }
 
 /// What a unit of a sentence is.
@@ -2898,6 +2958,143 @@ mod tests {
             );
             assert_eq!(na, nb, "{text:?}");
         }
+    }
+
+    /// `Rules::cue_at` as it was first written: every word boundary of the
+    /// text, longest first, looked up among the whole surfaces.
+    fn cue_at_reference(
+        rules: &Rules,
+        text: &str,
+        at: usize,
+        limit: usize,
+    ) -> Option<(Cue, usize)> {
+        let head = &text[at..limit];
+        if !head.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        let mut cut = head.len().min(rules.max_key);
+        while !head.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let head = &head[..cut];
+        let lower = head.to_ascii_lowercase();
+        let mut next = text[at + head.len()..].chars().next();
+        for (i, c) in head.char_indices().rev() {
+            let end = i + c.len_utf8();
+            let boundary = c == '.' || !next.is_some_and(char::is_alphanumeric);
+            next = Some(c);
+            if !boundary {
+                continue;
+            }
+            let Some(surface) = rules
+                .keys
+                .get(&lower.as_bytes()[..end])
+                .and_then(|s| rules.patterns.get(s.surface as usize))
+            else {
+                continue;
+            };
+            let written = &head[..end];
+            if let Some(p) = surface
+                .iter()
+                .find(|p| p.exact.as_deref().is_none_or(|e| e == written))
+            {
+                return Some((p.cue, at + end));
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn cue_at_equals_the_backward_scan_on_random_texts() {
+        let rules = Rules::build(&Gazetteers::builtin()).expect("built-in rules");
+        let pieces = [
+            "Secretary",
+            "General",
+            "Secretary-General",
+            "Deputy",
+            "Director",
+            "of",
+            "the",
+            "Executive",
+            "Committee",
+            "H.E.",
+            "H.",
+            "E.",
+            "Mr.",
+            "Mr",
+            "MR",
+            "Dr",
+            "Pol.",
+            "Col.",
+            "Pol",
+            "Minister",
+            "Foreign",
+            "Affairs",
+            "Prime",
+            "Ambassador",
+            "Amb.",
+            "Amb",
+            "CEO",
+            "Ceo",
+            "Vladimir",
+            "Norov",
+            "’s",
+            "'s",
+            "-",
+            ".",
+            ",",
+            "Ü",
+            "É",
+            "é",
+            "日本",
+            "2023",
+            "Maj.",
+            "Gen.",
+            "Major",
+            "Head",
+            "Chief",
+            "Police",
+            "Sir",
+            "Lord",
+            "Rev.",
+        ];
+        let mut rng = crate::testing::Rng::new(0x9e37_79b9_7f4a_7c15);
+        let mut rand = |n: usize| rng.below(n);
+        let mut found = 0;
+        for _ in 0..5000 {
+            let mut text = String::new();
+            for _ in 0..rand(12) {
+                text.push_str(pieces[rand(pieces.len())]);
+                match rand(6) {
+                    0 => {}
+                    1 => text.push_str("  "),
+                    _ => text.push(' '),
+                }
+            }
+            let cuts: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect();
+            for &at in &cuts {
+                for &limit in cuts.iter().filter(|&&l| l > at).take(3).chain(cuts.last()) {
+                    if limit <= at {
+                        continue;
+                    }
+                    let want = cue_at_reference(&rules, &text, at, limit);
+                    found += usize::from(want.is_some());
+                    assert_eq!(
+                        rules.cue_at(&text, at, limit),
+                        want,
+                        "{text:?} {at}..{limit}"
+                    );
+                }
+            }
+        }
+        assert!(
+            found > 1000,
+            "the texts hold titles and honorifics: {found}"
+        );
     }
 
     #[test]
