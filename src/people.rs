@@ -1566,10 +1566,9 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 /// A person being built.
 #[derive(Debug)]
 struct Entry {
-    /// The name's words, lower-cased, initials and particles left out.
-    key: Vec<String>,
-    /// `word_hash` of each word of `key`.
-    hashes: Vec<u64>,
+    /// The name's words, lower-cased, initials and particles left out: a
+    /// range of the document's [`Keys`].
+    key: std::ops::Range<usize>,
     /// Index in `key` of the surname.
     surname: usize,
     name: Span,
@@ -1600,29 +1599,59 @@ struct Folded {
 }
 
 /// Lists person `p` under each of the hashes of its key's words.
-fn index_words(by_word: &mut FxMap<u64, Vec<usize>>, hashes: &[u64], p: usize) {
-    for &h in hashes {
-        let list = by_word.entry(h).or_default();
+fn index_words(by_word: &mut FxMap<u64, Vec<usize>>, words: &[KeyWord], p: usize) {
+    for w in words {
+        let list = by_word.entry(w.hash).or_default();
         if list.last() != Some(&p) {
             list.push(p);
         }
     }
 }
 
-/// A person's key (lower-cased) and the hashes of its words.
-fn entry_key(key: &[&str]) -> (Vec<String>, Vec<u64>) {
-    let words: Vec<String> = key
-        .iter()
-        .map(|w| {
+/// The keys of the people of a document, one buffer for all: each word
+/// lower-cased (`str::to_lowercase`) with its `word_hash`. A person's key is
+/// a range of `words`; a fuller name later takes a new range.
+#[derive(Debug, Default)]
+struct Keys {
+    text: String,
+    words: Vec<KeyWord>,
+}
+
+/// A word of [`Keys`]: where it lies in the buffer, and its hash.
+#[derive(Clone, Copy, Debug)]
+struct KeyWord {
+    start: usize,
+    end: usize,
+    hash: u64,
+}
+
+impl Keys {
+    /// Adds the lower-cased words of `key`: their range of `words`.
+    fn add(&mut self, key: &[&str]) -> std::ops::Range<usize> {
+        let from = self.words.len();
+        for w in key {
+            let start = self.text.len();
             if w.is_ascii() {
-                w.to_ascii_lowercase()
+                self.text.push_str(w);
+                self.text[start..].make_ascii_lowercase();
             } else {
-                w.to_lowercase()
+                self.text.push_str(&w.to_lowercase());
             }
-        })
-        .collect();
-    let hashes = words.iter().map(|w| word_hash(w)).collect();
-    (words, hashes)
+            let hash = word_hash(&self.text[start..]);
+            self.words.push(KeyWord {
+                start,
+                end: self.text.len(),
+                hash,
+            });
+        }
+        from..self.words.len()
+    }
+
+    /// Word `k` of `words`.
+    fn word(&self, k: usize) -> (&str, u64) {
+        let w = self.words[k];
+        (&self.text[w.start..w.end], w.hash)
+    }
 }
 
 impl Folded {
@@ -1654,9 +1683,10 @@ impl Folded {
         out.sort_unstable();
         out.dedup();
     }
-    /// Whether word `i` is word `j` of `e`'s key.
-    fn is(&self, i: usize, e: &Entry, j: usize) -> bool {
-        self.hashes[i] == e.hashes[j] && self.word(i) == e.key[j]
+    /// Whether word `i` is word `k` of `keys`.
+    fn is(&self, i: usize, keys: &Keys, k: usize) -> bool {
+        let (word, hash) = keys.word(k);
+        self.hashes[i] == hash && self.word(i) == word
     }
     fn len(&self) -> usize {
         self.ends.len()
@@ -1697,6 +1727,7 @@ fn resolve(
     let mut by_word: FxMap<u64, Vec<usize>> =
         FxMap::with_capacity_and_hasher(cands.len(), Default::default());
     let mut near: Vec<usize> = Vec::new();
+    let mut keys = Keys::default();
     for (n, c) in cands.into_iter().enumerate() {
         key_of(text, &arena[c.words.clone()], &mut key);
         if key.is_empty() {
@@ -1704,19 +1735,18 @@ fn resolve(
         }
         folded.fold(&key);
         folded.near(&by_word, &mut near);
-        match find_person(&people, &last_seen, &near, &folded, c.cued) {
+        match find_person(&people, &keys, &last_seen, &near, &folded, c.cued) {
             Some(p) => {
-                if join(&mut people[p], c, &key, rules) {
-                    index_words(&mut by_word, &people[p].hashes, p);
+                if join(&mut people[p], c, &key, rules, &mut keys) {
+                    index_words(&mut by_word, &keys.words[people[p].key.clone()], p);
                 }
                 last_seen[p] = n;
             }
             None if c.new => {
-                let (words, hashes) = entry_key(&key);
-                index_words(&mut by_word, &hashes, people.len());
+                let words = keys.add(&key);
+                index_words(&mut by_word, &keys.words[words.clone()], people.len());
                 people.push(Entry {
                     key: words,
-                    hashes,
                     surname: surname_index(rules, &key),
                     name: c.span,
                     titles: c.titles,
@@ -1734,9 +1764,9 @@ fn resolve(
         key_of(text, &arena[c.words.clone()], &mut key);
         folded.fold(&key);
         folded.near(&by_word, &mut near);
-        if let Some(p) = find_person(&people, &last_seen, &near, &folded, c.cued) {
-            if join(&mut people[p], c, &key, rules) {
-                index_words(&mut by_word, &people[p].hashes, p);
+        if let Some(p) = find_person(&people, &keys, &last_seen, &near, &folded, c.cued) {
+            if join(&mut people[p], c, &key, rules, &mut keys) {
+                index_words(&mut by_word, &keys.words[people[p].key.clone()], p);
             }
             last_seen[p] = last_seen[p].max(n);
         }
@@ -1770,13 +1800,19 @@ fn resolve(
                     titles.push(t);
                 }
             }
-            let mut name = String::with_capacity(e.name.end - e.name.start);
-            for w in e.name.of(text).split_whitespace() {
-                if !name.is_empty() {
-                    name.push(' ');
+            let written = e.name.of(text);
+            let name = if single_spaced(written) {
+                written.to_string()
+            } else {
+                let mut name = String::with_capacity(written.len());
+                for w in written.split_whitespace() {
+                    if !name.is_empty() {
+                        name.push(' ');
+                    }
+                    name.push_str(w);
                 }
-                name.push_str(w);
-            }
+                name
+            };
             Person {
                 name,
                 titles,
@@ -1790,12 +1826,24 @@ fn resolve(
     out
 }
 
+/// Whether `s` is ASCII words with one space between each two: the same
+/// as its words joined by single spaces, so it needs no splitting.
+fn single_spaced(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.windows(2).any(|w| w == b"  ")
+        && b.iter()
+            .all(|&c| c.is_ascii() && (c == b' ' || !char::from(c).is_whitespace()))
+}
+
 /// The person a name refers to: the same full name; the same first name and
 /// surname; a full name whose surname is a person known by surname only; a
 /// lone surname; after a title or honorific, any word of a name. Several
 /// matches: the one mentioned last.
 fn find_person(
     people: &[Entry],
+    keys: &Keys,
     last_seen: &[usize],
     near: &[usize],
     key: &Folded,
@@ -1807,20 +1855,22 @@ fn find_person(
             .filter(|&p| f(&people[p]))
             .max_by_key(|&p| last_seen[p])
     };
+    // Whether word `i` of the name is word `j` of `e`'s key.
+    let is = |i: usize, e: &Entry, j: usize| key.is(i, keys, e.key.start + j);
     let n = key.len();
-    if let Some(p) = latest(&|e| e.key.len() == n && (0..n).all(|i| key.is(i, e, i))) {
+    if let Some(p) = latest(&|e| e.key.len() == n && (0..n).all(|i| is(i, e, i))) {
         return Some(p);
     }
     if n >= 2 {
         return latest(&|e| {
             let m = e.key.len();
-            (m >= 2 && key.is(0, e, 0) && key.is(n - 1, e, m - 1))
-                || (m == 1 && (key.is(n - 1, e, 0) || key.is(0, e, 0)))
+            (m >= 2 && is(0, e, 0) && is(n - 1, e, m - 1))
+                || (m == 1 && (is(n - 1, e, 0) || is(0, e, 0)))
         });
     }
-    latest(&|e| key.is(0, e, e.surname)).or_else(|| {
+    latest(&|e| is(0, e, e.surname)).or_else(|| {
         if cued {
-            latest(&|e| (0..e.key.len()).any(|j| key.is(0, e, j)))
+            latest(&|e| (0..e.key.len()).any(|j| is(0, e, j)))
         } else {
             None
         }
@@ -1828,12 +1878,12 @@ fn find_person(
 }
 
 /// Adds a mention to a person; whether its key changed (a fuller name).
-fn join(e: &mut Entry, c: Candidate, key: &[&str], rules: &Rules) -> bool {
+fn join(e: &mut Entry, c: Candidate, key: &[&str], rules: &Rules, keys: &mut Keys) -> bool {
     let fuller = key.len() > e.key.len();
     if fuller {
         // A fuller name for someone first known by surname.
         e.surname = surname_index(rules, key);
-        (e.key, e.hashes) = entry_key(key);
+        e.key = keys.add(key);
         e.name = c.span;
     }
     // A name with no cue of its own is here as a later mention of the person
@@ -3095,6 +3145,29 @@ mod tests {
             found > 1000,
             "the texts hold titles and honorifics: {found}"
         );
+    }
+
+    #[test]
+    fn single_spaced_names_are_their_words_joined() {
+        let joined = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let pieces = [
+            "Ana", "Lu", " ", "  ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{a0}", "é", "-", ".",
+        ];
+        let mut rng = crate::testing::Rng::new(0x5151_7a7a_0303_c0c0);
+        let mut seen = [0; 2];
+        for _ in 0..3000 {
+            let mut s = String::new();
+            for _ in 0..rng.below(6) {
+                s.push_str(pieces[rng.below(pieces.len())]);
+            }
+            let single = single_spaced(&s);
+            seen[usize::from(single)] += 1;
+            if single {
+                assert_eq!(joined(&s), s, "{s:?}");
+            }
+        }
+        assert!(seen[0] > 100 && seen[1] > 100, "{seen:?}");
+        assert!(single_spaced("Vladimir Norov") && !single_spaced("Vladimir\u{b}Norov"));
     }
 
     #[test]
