@@ -182,8 +182,9 @@ const GROUP_WORDS: &[&str] = &["delegation", "Delegation", "team", "mission", "M
 /// The title, honorific and name rules, built once from the gazetteers.
 #[derive(Clone, Debug)]
 pub struct Rules {
-    /// Every title and honorific surface, ASCII lower-cased: its index in `patterns`.
-    keys: FxMap<Box<[u8]>, u32>,
+    /// Every title and honorific surface, ASCII lower-cased, and every
+    /// start of one that ends at a word boundary: what it is ([`Step`]).
+    keys: FxMap<Box<[u8]>, Step>,
     /// The longest key, in bytes.
     max_key: usize,
     patterns: Vec<Vec<Pattern>>,
@@ -266,17 +267,27 @@ impl Rules {
         } else {
             Vec::new()
         };
-        let mut keys: FxMap<Box<[u8]>, u32> =
-            FxMap::with_capacity_and_hasher(forms.len(), Default::default());
+        let mut keys: FxMap<Box<[u8]>, Step> =
+            FxMap::with_capacity_and_hasher(forms.len() * 2, Default::default());
         let mut max_key = 0;
         let mut patterns: Vec<Vec<Pattern>> = Vec::new();
         for (surface, cue) in forms {
-            let key = surface.to_ascii_lowercase().into_bytes().into_boxed_slice();
-            max_key = max_key.max(key.len());
-            let i = *keys.entry(key).or_insert_with(|| {
+            let lower = surface.to_ascii_lowercase();
+            max_key = max_key.max(lower.len());
+            // The starts of the surface that a word boundary ends lead on to it.
+            for start in boundary_starts(&lower) {
+                keys.entry(start.as_bytes().into())
+                    .or_insert(Step::NONE)
+                    .longer = true;
+            }
+            let step = keys
+                .entry(lower.into_bytes().into_boxed_slice())
+                .or_insert(Step::NONE);
+            if step.surface == Step::NONE.surface {
+                step.surface = patterns.len() as u32;
                 patterns.push(Vec::new());
-                (patterns.len() - 1) as u32
-            }) as usize;
+            }
+            let i = step.surface as usize;
             let exact = all_caps(&surface).then(|| surface.clone().into_boxed_str());
             if !patterns[i].iter().any(|p| p.cue == cue && p.exact == exact) {
                 patterns[i].push(Pattern { cue, exact });
@@ -346,7 +357,9 @@ impl Rules {
     }
 
     /// The longest title or honorific starting at `at` and ending before
-    /// `limit` at a word boundary: (its cue, its end).
+    /// `limit` at a word boundary: (its cue, its end). The text is read
+    /// forward, one look-up at each word boundary, while what was read is
+    /// the start of some surface.
     fn cue_at(&self, text: &str, at: usize, limit: usize) -> Option<(Cue, usize)> {
         let head = &text[at..limit];
         if !head.chars().next().is_some_and(char::is_uppercase) {
@@ -365,31 +378,78 @@ impl Rules {
             heap.resize(head.len(), 0);
             &mut heap
         };
-        lower.copy_from_slice(head.as_bytes());
-        lower.make_ascii_lowercase();
-        // Longest first; a surface that may match ends at a word boundary:
-        // after a full stop or before a character that is no letter or digit.
-        let mut next = text[at + head.len()..].chars().next();
-        for (i, c) in head.char_indices().rev() {
-            let end = i + c.len_utf8();
-            let boundary = c == '.' || !next.is_some_and(char::is_alphanumeric);
-            next = Some(c);
-            if !boundary {
+        // `lower[..lowered]` holds the ASCII lower case of `head[..lowered]`.
+        let mut lowered = 0;
+        let mut found = None;
+        let bytes = head.as_bytes();
+        let mut e = 0;
+        while e < bytes.len() {
+            // No boundary inside a run of ASCII letters and digits: its last
+            // character is the first that may end a surface.
+            let run = alnum_end(bytes, e, bytes.len());
+            let i = run.saturating_sub(1).max(e);
+            let (dot, len) = match bytes[i] {
+                b if b < 0x80 => (b == b'.', 1),
+                _ => (false, head[i..].chars().next().map_or(1, char::len_utf8)),
+            };
+            let end = i + len;
+            e = end;
+            // A surface that may match ends at a word boundary: after a full
+            // stop or before a character that is no letter or digit.
+            let next = text[at + end..].chars().next();
+            if !dot && next.is_some_and(char::is_alphanumeric) {
                 continue;
             }
-            let Some(&k) = self.keys.get(&lower[..end]) else {
-                continue;
+            lower[lowered..end].copy_from_slice(&head.as_bytes()[lowered..end]);
+            lower[lowered..end].make_ascii_lowercase();
+            lowered = end;
+            let Some(step) = self.keys.get(&lower[..end]) else {
+                break;
             };
-            let surface = &head[..end];
-            let found = self.patterns[k as usize]
-                .iter()
-                .find(|p| p.exact.as_deref().is_none_or(|e| e == surface));
-            if let Some(p) = found {
-                return Some((p.cue, at + end));
+            if let Some(surface) = self.patterns.get(step.surface as usize) {
+                let written = &head[..end];
+                if let Some(p) = surface
+                    .iter()
+                    .find(|p| p.exact.as_deref().is_none_or(|e| e == written))
+                {
+                    found = Some((p.cue, at + end));
+                }
+            }
+            if !step.longer {
+                break;
             }
         }
-        None
+        found
     }
+}
+
+/// What a lower-cased piece of text is to the title and honorific surfaces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Step {
+    /// The surface's index in `Rules::patterns`, or `u32::MAX` for a piece
+    /// that is no surface.
+    surface: u32,
+    /// Whether a longer surface starts with the piece.
+    longer: bool,
+}
+
+impl Step {
+    /// Neither a surface nor the start of one.
+    const NONE: Step = Step {
+        surface: u32::MAX,
+        longer: false,
+    };
+}
+
+/// The starts of `surface` (shorter than it) that end where a word boundary
+/// may: after a full stop or before a character that is no letter or digit.
+/// Text that reads as one of these at a word boundary may go on to `surface`;
+/// text that reads as none of them at a boundary cannot.
+fn boundary_starts(surface: &str) -> impl Iterator<Item = &str> {
+    surface
+        .char_indices()
+        .filter(move |&(i, c)| i > 0 && (surface[..i].ends_with('.') || !c.is_alphanumeric()))
+        .map(move |(i, _)| &surface[..i])
 }
 
 /// What a unit of a sentence is.
@@ -1506,10 +1566,9 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 /// A person being built.
 #[derive(Debug)]
 struct Entry {
-    /// The name's words, lower-cased, initials and particles left out.
-    key: Vec<String>,
-    /// `word_hash` of each word of `key`.
-    hashes: Vec<u64>,
+    /// The name's words, lower-cased, initials and particles left out: a
+    /// range of the document's [`Keys`].
+    key: std::ops::Range<usize>,
     /// Index in `key` of the surname.
     surname: usize,
     name: Span,
@@ -1540,29 +1599,59 @@ struct Folded {
 }
 
 /// Lists person `p` under each of the hashes of its key's words.
-fn index_words(by_word: &mut FxMap<u64, Vec<usize>>, hashes: &[u64], p: usize) {
-    for &h in hashes {
-        let list = by_word.entry(h).or_default();
+fn index_words(by_word: &mut FxMap<u64, Vec<usize>>, words: &[KeyWord], p: usize) {
+    for w in words {
+        let list = by_word.entry(w.hash).or_default();
         if list.last() != Some(&p) {
             list.push(p);
         }
     }
 }
 
-/// A person's key (lower-cased) and the hashes of its words.
-fn entry_key(key: &[&str]) -> (Vec<String>, Vec<u64>) {
-    let words: Vec<String> = key
-        .iter()
-        .map(|w| {
+/// The keys of the people of a document, one buffer for all: each word
+/// lower-cased (`str::to_lowercase`) with its `word_hash`. A person's key is
+/// a range of `words`; a fuller name later takes a new range.
+#[derive(Debug, Default)]
+struct Keys {
+    text: String,
+    words: Vec<KeyWord>,
+}
+
+/// A word of [`Keys`]: where it lies in the buffer, and its hash.
+#[derive(Clone, Copy, Debug)]
+struct KeyWord {
+    start: usize,
+    end: usize,
+    hash: u64,
+}
+
+impl Keys {
+    /// Adds the lower-cased words of `key`: their range of `words`.
+    fn add(&mut self, key: &[&str]) -> std::ops::Range<usize> {
+        let from = self.words.len();
+        for w in key {
+            let start = self.text.len();
             if w.is_ascii() {
-                w.to_ascii_lowercase()
+                self.text.push_str(w);
+                self.text[start..].make_ascii_lowercase();
             } else {
-                w.to_lowercase()
+                self.text.push_str(&w.to_lowercase());
             }
-        })
-        .collect();
-    let hashes = words.iter().map(|w| word_hash(w)).collect();
-    (words, hashes)
+            let hash = word_hash(&self.text[start..]);
+            self.words.push(KeyWord {
+                start,
+                end: self.text.len(),
+                hash,
+            });
+        }
+        from..self.words.len()
+    }
+
+    /// Word `k` of `words`.
+    fn word(&self, k: usize) -> (&str, u64) {
+        let w = self.words[k];
+        (&self.text[w.start..w.end], w.hash)
+    }
 }
 
 impl Folded {
@@ -1594,9 +1683,10 @@ impl Folded {
         out.sort_unstable();
         out.dedup();
     }
-    /// Whether word `i` is word `j` of `e`'s key.
-    fn is(&self, i: usize, e: &Entry, j: usize) -> bool {
-        self.hashes[i] == e.hashes[j] && self.word(i) == e.key[j]
+    /// Whether word `i` is word `k` of `keys`.
+    fn is(&self, i: usize, keys: &Keys, k: usize) -> bool {
+        let (word, hash) = keys.word(k);
+        self.hashes[i] == hash && self.word(i) == word
     }
     fn len(&self) -> usize {
         self.ends.len()
@@ -1637,6 +1727,7 @@ fn resolve(
     let mut by_word: FxMap<u64, Vec<usize>> =
         FxMap::with_capacity_and_hasher(cands.len(), Default::default());
     let mut near: Vec<usize> = Vec::new();
+    let mut keys = Keys::default();
     for (n, c) in cands.into_iter().enumerate() {
         key_of(text, &arena[c.words.clone()], &mut key);
         if key.is_empty() {
@@ -1644,19 +1735,18 @@ fn resolve(
         }
         folded.fold(&key);
         folded.near(&by_word, &mut near);
-        match find_person(&people, &last_seen, &near, &folded, c.cued) {
+        match find_person(&people, &keys, &last_seen, &near, &folded, c.cued) {
             Some(p) => {
-                if join(&mut people[p], c, &key, rules) {
-                    index_words(&mut by_word, &people[p].hashes, p);
+                if join(&mut people[p], c, &key, rules, &mut keys) {
+                    index_words(&mut by_word, &keys.words[people[p].key.clone()], p);
                 }
                 last_seen[p] = n;
             }
             None if c.new => {
-                let (words, hashes) = entry_key(&key);
-                index_words(&mut by_word, &hashes, people.len());
+                let words = keys.add(&key);
+                index_words(&mut by_word, &keys.words[words.clone()], people.len());
                 people.push(Entry {
                     key: words,
-                    hashes,
                     surname: surname_index(rules, &key),
                     name: c.span,
                     titles: c.titles,
@@ -1674,9 +1764,9 @@ fn resolve(
         key_of(text, &arena[c.words.clone()], &mut key);
         folded.fold(&key);
         folded.near(&by_word, &mut near);
-        if let Some(p) = find_person(&people, &last_seen, &near, &folded, c.cued) {
-            if join(&mut people[p], c, &key, rules) {
-                index_words(&mut by_word, &people[p].hashes, p);
+        if let Some(p) = find_person(&people, &keys, &last_seen, &near, &folded, c.cued) {
+            if join(&mut people[p], c, &key, rules, &mut keys) {
+                index_words(&mut by_word, &keys.words[people[p].key.clone()], p);
             }
             last_seen[p] = last_seen[p].max(n);
         }
@@ -1710,13 +1800,19 @@ fn resolve(
                     titles.push(t);
                 }
             }
-            let mut name = String::with_capacity(e.name.end - e.name.start);
-            for w in e.name.of(text).split_whitespace() {
-                if !name.is_empty() {
-                    name.push(' ');
+            let written = e.name.of(text);
+            let name = if single_spaced(written) {
+                written.to_string()
+            } else {
+                let mut name = String::with_capacity(written.len());
+                for w in written.split_whitespace() {
+                    if !name.is_empty() {
+                        name.push(' ');
+                    }
+                    name.push_str(w);
                 }
-                name.push_str(w);
-            }
+                name
+            };
             Person {
                 name,
                 titles,
@@ -1730,12 +1826,24 @@ fn resolve(
     out
 }
 
+/// Whether `s` is ASCII words with one space between each two: the same
+/// as its words joined by single spaces, so it needs no splitting.
+fn single_spaced(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.windows(2).any(|w| w == b"  ")
+        && b.iter()
+            .all(|&c| c.is_ascii() && (c == b' ' || !char::from(c).is_whitespace()))
+}
+
 /// The person a name refers to: the same full name; the same first name and
 /// surname; a full name whose surname is a person known by surname only; a
 /// lone surname; after a title or honorific, any word of a name. Several
 /// matches: the one mentioned last.
 fn find_person(
     people: &[Entry],
+    keys: &Keys,
     last_seen: &[usize],
     near: &[usize],
     key: &Folded,
@@ -1747,20 +1855,22 @@ fn find_person(
             .filter(|&p| f(&people[p]))
             .max_by_key(|&p| last_seen[p])
     };
+    // Whether word `i` of the name is word `j` of `e`'s key.
+    let is = |i: usize, e: &Entry, j: usize| key.is(i, keys, e.key.start + j);
     let n = key.len();
-    if let Some(p) = latest(&|e| e.key.len() == n && (0..n).all(|i| key.is(i, e, i))) {
+    if let Some(p) = latest(&|e| e.key.len() == n && (0..n).all(|i| is(i, e, i))) {
         return Some(p);
     }
     if n >= 2 {
         return latest(&|e| {
             let m = e.key.len();
-            (m >= 2 && key.is(0, e, 0) && key.is(n - 1, e, m - 1))
-                || (m == 1 && (key.is(n - 1, e, 0) || key.is(0, e, 0)))
+            (m >= 2 && is(0, e, 0) && is(n - 1, e, m - 1))
+                || (m == 1 && (is(n - 1, e, 0) || is(0, e, 0)))
         });
     }
-    latest(&|e| key.is(0, e, e.surname)).or_else(|| {
+    latest(&|e| is(0, e, e.surname)).or_else(|| {
         if cued {
-            latest(&|e| (0..e.key.len()).any(|j| key.is(0, e, j)))
+            latest(&|e| (0..e.key.len()).any(|j| is(0, e, j)))
         } else {
             None
         }
@@ -1768,12 +1878,12 @@ fn find_person(
 }
 
 /// Adds a mention to a person; whether its key changed (a fuller name).
-fn join(e: &mut Entry, c: Candidate, key: &[&str], rules: &Rules) -> bool {
+fn join(e: &mut Entry, c: Candidate, key: &[&str], rules: &Rules, keys: &mut Keys) -> bool {
     let fuller = key.len() > e.key.len();
     if fuller {
         // A fuller name for someone first known by surname.
         e.surname = surname_index(rules, key);
-        (e.key, e.hashes) = entry_key(key);
+        e.key = keys.add(key);
         e.name = c.span;
     }
     // A name with no cue of its own is here as a later mention of the person
@@ -2898,6 +3008,166 @@ mod tests {
             );
             assert_eq!(na, nb, "{text:?}");
         }
+    }
+
+    /// `Rules::cue_at` as it was first written: every word boundary of the
+    /// text, longest first, looked up among the whole surfaces.
+    fn cue_at_reference(
+        rules: &Rules,
+        text: &str,
+        at: usize,
+        limit: usize,
+    ) -> Option<(Cue, usize)> {
+        let head = &text[at..limit];
+        if !head.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        let mut cut = head.len().min(rules.max_key);
+        while !head.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let head = &head[..cut];
+        let lower = head.to_ascii_lowercase();
+        let mut next = text[at + head.len()..].chars().next();
+        for (i, c) in head.char_indices().rev() {
+            let end = i + c.len_utf8();
+            let boundary = c == '.' || !next.is_some_and(char::is_alphanumeric);
+            next = Some(c);
+            if !boundary {
+                continue;
+            }
+            let Some(surface) = rules
+                .keys
+                .get(&lower.as_bytes()[..end])
+                .and_then(|s| rules.patterns.get(s.surface as usize))
+            else {
+                continue;
+            };
+            let written = &head[..end];
+            if let Some(p) = surface
+                .iter()
+                .find(|p| p.exact.as_deref().is_none_or(|e| e == written))
+            {
+                return Some((p.cue, at + end));
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn cue_at_equals_the_backward_scan_on_random_texts() {
+        let rules = Rules::build(&Gazetteers::builtin()).expect("built-in rules");
+        let pieces = [
+            "Secretary",
+            "General",
+            "Secretary-General",
+            "Deputy",
+            "Director",
+            "of",
+            "the",
+            "Executive",
+            "Committee",
+            "H.E.",
+            "H.",
+            "E.",
+            "Mr.",
+            "Mr",
+            "MR",
+            "Dr",
+            "Pol.",
+            "Col.",
+            "Pol",
+            "Minister",
+            "Foreign",
+            "Affairs",
+            "Prime",
+            "Ambassador",
+            "Amb.",
+            "Amb",
+            "CEO",
+            "Ceo",
+            "Vladimir",
+            "Norov",
+            "’s",
+            "'s",
+            "-",
+            ".",
+            ",",
+            "Ü",
+            "É",
+            "é",
+            "日本",
+            "2023",
+            "Maj.",
+            "Gen.",
+            "Major",
+            "Head",
+            "Chief",
+            "Police",
+            "Sir",
+            "Lord",
+            "Rev.",
+        ];
+        let mut rng = crate::testing::Rng::new(0x9e37_79b9_7f4a_7c15);
+        let mut rand = |n: usize| rng.below(n);
+        let mut found = 0;
+        for _ in 0..5000 {
+            let mut text = String::new();
+            for _ in 0..rand(12) {
+                text.push_str(pieces[rand(pieces.len())]);
+                match rand(6) {
+                    0 => {}
+                    1 => text.push_str("  "),
+                    _ => text.push(' '),
+                }
+            }
+            let cuts: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect();
+            for &at in &cuts {
+                for &limit in cuts.iter().filter(|&&l| l > at).take(3).chain(cuts.last()) {
+                    if limit <= at {
+                        continue;
+                    }
+                    let want = cue_at_reference(&rules, &text, at, limit);
+                    found += usize::from(want.is_some());
+                    assert_eq!(
+                        rules.cue_at(&text, at, limit),
+                        want,
+                        "{text:?} {at}..{limit}"
+                    );
+                }
+            }
+        }
+        assert!(
+            found > 1000,
+            "the texts hold titles and honorifics: {found}"
+        );
+    }
+
+    #[test]
+    fn single_spaced_names_are_their_words_joined() {
+        let joined = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let pieces = [
+            "Ana", "Lu", " ", "  ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{a0}", "é", "-", ".",
+        ];
+        let mut rng = crate::testing::Rng::new(0x5151_7a7a_0303_c0c0);
+        let mut seen = [0; 2];
+        for _ in 0..3000 {
+            let mut s = String::new();
+            for _ in 0..rng.below(6) {
+                s.push_str(pieces[rng.below(pieces.len())]);
+            }
+            let single = single_spaced(&s);
+            seen[usize::from(single)] += 1;
+            if single {
+                assert_eq!(joined(&s), s, "{s:?}");
+            }
+        }
+        assert!(seen[0] > 100 && seen[1] > 100, "{seen:?}");
+        assert!(single_spaced("Vladimir Norov") && !single_spaced("Vladimir\u{b}Norov"));
     }
 
     #[test]

@@ -162,14 +162,24 @@ pub struct ErrorRecord {
     pub error: String,
 }
 
-/// Byte offset → code-point offset, for one text: the number of characters
-/// before each 64-byte block, so a lookup counts at most 63 bytes, eight at
-/// a time. An ASCII text needs no table at all.
+/// Byte offset → code-point offset, for one text: for each 64-byte block,
+/// the number of characters before it and a bit for each of its UTF-8
+/// continuation bytes, so a lookup is one count of the bits below the
+/// offset's. An ASCII text needs no table at all.
 pub struct CharIndex<'a> {
     text: &'a [u8],
-    /// Characters before block `i` (bytes `64 * i ..`), then the text's
-    /// character count; empty when the text is ASCII.
-    blocks: Vec<u32>,
+    /// Block `i` (bytes `64 * i ..`), then one past the last holding the
+    /// text's character count; empty when the text is ASCII.
+    blocks: Vec<CharBlock>,
+}
+
+/// A 64-byte block of a [`CharIndex`].
+#[derive(Clone, Copy, Debug)]
+struct CharBlock {
+    /// Characters before the block.
+    before: usize,
+    /// Bit `k` set when byte `k` of the block is a continuation byte (`10xxxxxx`).
+    continuation: u64,
 }
 
 /// Bit 7 of every byte of a word.
@@ -189,36 +199,32 @@ fn continuation_lanes(w: u64) -> u64 {
     (w & !(w << 1) & HIGH) >> 7
 }
 
-/// The sum of the eight bytes of `lanes`, when it is below 256.
+/// Bit `k` set when byte `k` of `lanes` (each 0 or 1) is 1: byte `k` times
+/// the byte of the constant that is `1 << (7 - k)` lands on bit `56 + k`,
+/// and no other product reaches those bits or carries into them.
 #[inline(always)]
-fn lane_sum(lanes: u64) -> usize {
-    // The multiplication adds every byte into the top one.
-    (lanes.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
+fn lane_bits(lanes: u64) -> u64 {
+    lanes.wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
-/// Characters in `bytes`: the bytes that are not UTF-8 continuation bytes
-/// (`10xxxxxx`), counted eight at a time with one byte-wide counter per
-/// position, added up every 248 bytes (so the total stays below 256).
-fn count_chars(bytes: &[u8]) -> usize {
-    let mut continuation = 0;
-    for piece in bytes.chunks(8 * 31) {
-        let mut words = piece.chunks_exact(8);
-        let mut lanes = 0;
-        for w in &mut words {
-            lanes += continuation_lanes(word(w));
-        }
-        let tail = words.remainder();
-        if piece.len() >= 8 && !tail.is_empty() {
-            // The piece's last eight bytes, shifted so that only the tail's
-            // (the highest bytes) remain, in the lowest places.
-            let last = word(&piece[piece.len() - 8..]);
-            lanes += continuation_lanes(last >> (8 * (8 - tail.len())));
-        } else {
-            continuation += tail.iter().filter(|&&b| (b as i8) < -0x40).count();
-        }
-        continuation += lane_sum(lanes);
+/// The continuation-byte bits of a block of at most 64 bytes (bit `k` for byte `k`).
+#[inline]
+fn continuation_bits(block: &[u8]) -> u64 {
+    let mut words = block.chunks_exact(8);
+    if block.len() == 64 && words.clone().fold(0, |any, w| any | word(w)) & HIGH == 0 {
+        // All ASCII, as most blocks of most texts are.
+        return 0;
     }
-    bytes.len() - continuation
+    let mut bits = 0;
+    let mut k = 0;
+    for w in &mut words {
+        bits |= lane_bits(continuation_lanes(word(w))) << k;
+        k += 8;
+    }
+    for (i, &b) in words.remainder().iter().enumerate() {
+        bits |= u64::from((b as i8) < -0x40) << (k + i);
+    }
+    bits
 }
 
 impl<'a> CharIndex<'a> {
@@ -228,12 +234,19 @@ impl<'a> CharIndex<'a> {
         let mut blocks = Vec::new();
         if !text.is_ascii() {
             blocks.reserve(bytes.len() / 64 + 2);
-            let mut chars = 0u32;
+            let mut before = 0;
             for chunk in bytes.chunks(64) {
-                blocks.push(chars);
-                chars += count_chars(chunk) as u32;
+                let continuation = continuation_bits(chunk);
+                blocks.push(CharBlock {
+                    before,
+                    continuation,
+                });
+                before += chunk.len() - continuation.count_ones() as usize;
             }
-            blocks.push(chars);
+            blocks.push(CharBlock {
+                before,
+                continuation: 0,
+            });
         }
         CharIndex {
             text: bytes,
@@ -243,35 +256,19 @@ impl<'a> CharIndex<'a> {
 
     /// The code-point offset of byte offset `byte` (a character boundary;
     /// past the end of a non-ASCII text, its length in characters): the
-    /// block's count, less the continuation bytes from the block's start to
-    /// `byte`, counted a word at a time.
+    /// block's count, plus the bytes of the block before `byte` that are no
+    /// continuation bytes.
+    #[inline]
     pub fn char_of(&self, byte: usize) -> usize {
         if self.blocks.is_empty() {
             return byte;
         }
         let byte = byte.min(self.text.len());
-        let from = byte / 64 * 64;
-        let mut words = self.text[from..byte].chunks_exact(8);
-        let mut lanes = 0;
-        for w in &mut words {
-            lanes += continuation_lanes(word(w));
-        }
-        let rest = words.remainder();
-        let mut continuation = 0;
-        if byte >= 8 {
-            if !rest.is_empty() {
-                // The word that ends at `byte`, shifted so that only the
-                // rest's bytes (its highest) remain, in the lowest places.
-                let last = word(&self.text[byte - 8..]);
-                lanes += continuation_lanes(last >> (8 * (8 - rest.len())));
-            }
-        } else {
-            continuation = rest.iter().filter(|&&b| (b as i8) < -0x40).count();
-        }
-        continuation += lane_sum(lanes);
         // `blocks` has an entry past the last block, for `byte` at the end
         // of a text of whole blocks.
-        self.blocks[byte / 64] as usize + (byte - from) - continuation
+        let block = self.blocks[byte / 64];
+        let below = block.continuation & ((1u64 << (byte % 64)) - 1);
+        block.before + byte % 64 - below.count_ones() as usize
     }
 }
 
@@ -482,16 +479,20 @@ pub fn write_json(doc: &Document, include_text: bool, pretty: bool, out: &mut Ve
         written.expect("a record always serialises into memory");
         return;
     }
+    if pretty {
+        write_record(doc, include_text, &mut Json::<true>::new(out));
+    } else {
+        write_record(doc, include_text, &mut Json::<false>::new(out));
+    }
+}
+
+/// [`write_json`]'s record without `--explain`, in either layout.
+fn write_record<const PRETTY: bool>(doc: &Document, include_text: bool, j: &mut Json<PRETTY>) {
     use crate::document::{OrgSource, PublishedFrom};
     let index = CharIndex::new(&doc.text);
+    let sentence = SentenceOf::new(doc);
     let text = doc.text.as_str();
-    let mut j = Json {
-        out,
-        pretty,
-        depth: 0,
-        first: true,
-    };
-    let mentions = |j: &mut Json, spans: &[Span]| {
+    let mentions = |j: &mut Json<PRETTY>, spans: &[Span]| {
         j.objects(quoted!("mentions"), spans, |j, &span| {
             j.key(quoted!("text"));
             j.str(span.of(text));
@@ -500,7 +501,7 @@ pub fn write_json(doc: &Document, include_text: bool, pretty: bool, out: &mut Ve
             j.key(quoted!("end"));
             j.num(index.char_of(span.end));
             j.key(quoted!("sentence"));
-            j.num(doc.sentence_of(span.start));
+            j.num(sentence.of(span.start));
         });
     };
     j.open(b'{');
@@ -572,7 +573,7 @@ pub fn write_json(doc: &Document, include_text: bool, pretty: bool, out: &mut Ve
         j.key(quoted!("end"));
         j.num(index.char_of(d.span.end));
         j.key(quoted!("sentence"));
-        j.num(doc.sentence_of(d.span.start));
+        j.num(sentence.of(d.span.start));
     });
     j.objects(quoted!("locations"), &doc.locations, |j, l| {
         j.key(quoted!("name"));
@@ -634,15 +635,60 @@ macro_rules! quoted {
 }
 use quoted;
 
-/// A JSON writer in `serde_json`'s two layouts: compact, and pretty (two
-/// spaces a level, `": "` after a key, `[]` and `{}` when empty).
-struct Json<'o> {
+/// A JSON writer in `serde_json`'s two layouts: compact, and pretty
+/// (`PRETTY`: two spaces a level, `": "` after a key, `[]` and `{}` when
+/// empty). The layout is a constant, so each is compiled without the
+/// other's tests.
+struct Json<'o, const PRETTY: bool> {
     out: &'o mut Vec<u8>,
-    pretty: bool,
     /// Open arrays and objects.
     depth: usize,
     /// Nothing written yet in the innermost open array or object.
     first: bool,
+}
+
+/// The sentence of byte offsets ([`Document::sentence_of`]) from a table of
+/// the sentences starting before each 64-byte block of the text: at most the
+/// few sentences starting inside the offset's block are stepped over.
+struct SentenceOf<'d> {
+    doc: &'d Document,
+    /// For block `i` (bytes `64 * i ..`), the number of sentences starting
+    /// before it; empty when the sentences are not in order of start (which
+    /// the table assumes), and every look-up is then a search.
+    before: Vec<u32>,
+}
+
+impl<'d> SentenceOf<'d> {
+    fn new(doc: &'d Document) -> SentenceOf<'d> {
+        let sentences = &doc.sentences;
+        let mut before = Vec::new();
+        if sentences.is_sorted_by_key(|s| s.start) {
+            let blocks = doc.text.len() / 64 + 1;
+            before.reserve(blocks);
+            let mut k = 0;
+            for b in 0..blocks {
+                while sentences.get(k).is_some_and(|s| s.start < 64 * b) {
+                    k += 1;
+                }
+                before.push(k as u32);
+            }
+        }
+        SentenceOf { doc, before }
+    }
+
+    /// `doc.sentence_of(pos)`.
+    #[inline]
+    fn of(&self, pos: usize) -> usize {
+        let Some(&before) = self.before.get(pos / 64) else {
+            return self.doc.sentence_of(pos);
+        };
+        let sentences = &self.doc.sentences;
+        let mut upto = before as usize;
+        while sentences.get(upto).is_some_and(|s| s.start <= pos) {
+            upto += 1;
+        }
+        upto.saturating_sub(1)
+    }
 }
 
 /// `serde_json`'s escapes: 0 none, `u` for `\u00XX`, else the letter after `\`.
@@ -698,19 +744,32 @@ fn next_escape(bytes: &[u8], mut at: usize) -> usize {
         .map_or(bytes.len(), |i| at + i)
 }
 
-impl Json<'_> {
+impl<'o, const PRETTY: bool> Json<'o, PRETTY> {
+    /// A writer appending to `out`, before the record's first value.
+    fn new(out: &'o mut Vec<u8>) -> Self {
+        Json {
+            out,
+            depth: 0,
+            first: true,
+        }
+    }
+
     #[inline(always)]
     fn open(&mut self, bracket: u8) {
         self.out.push(bracket);
-        self.depth += 1;
+        if PRETTY {
+            self.depth += 1;
+        }
         self.first = true;
     }
 
     #[inline(always)]
     fn close(&mut self, bracket: u8) {
-        self.depth -= 1;
-        if !self.first && self.pretty {
-            self.newline();
+        if PRETTY {
+            self.depth -= 1;
+            if !self.first {
+                self.newline();
+            }
         }
         self.out.push(bracket);
         self.first = false;
@@ -728,7 +787,7 @@ impl Json<'_> {
         if !self.first {
             self.out.push(b',');
         }
-        if self.pretty {
+        if PRETTY {
             self.newline();
         }
         self.first = false;
@@ -760,19 +819,47 @@ impl Json<'_> {
     fn key(&mut self, quoted: &'static str) {
         self.item();
         self.out.extend_from_slice(quoted.as_bytes());
-        if self.pretty {
+        if PRETTY {
             self.out.push(b' ');
         }
     }
 
-    /// `s` as a JSON string: runs of bytes that need no escape are copied
-    /// whole, found eight bytes at a time.
+    /// `s` as a JSON string. Bytes that need no escape are copied eight at
+    /// a time while a whole word of them is left (the last few as the
+    /// string's last word, over bytes already written), so that no copy
+    /// is of a length known only at run time; what is left after an escape
+    /// goes a run at a time.
     fn str(&mut self, s: &str) {
         let bytes = s.as_bytes();
         self.out.reserve(bytes.len() + 2);
         self.out.push(b'"');
         let mut from = 0;
-        loop {
+        if bytes.len() >= 8 {
+            while let Some(w) = bytes.get(from..from + 8) {
+                let w = word(w);
+                if needs_escape(w) {
+                    break;
+                }
+                self.out.extend_from_slice(&w.to_le_bytes());
+                from += 8;
+            }
+            if from < bytes.len() && from + 8 > bytes.len() {
+                let last = word(&bytes[bytes.len() - 8..]);
+                if !needs_escape(last) {
+                    // Back over the bytes of the last word already written.
+                    self.out.truncate(self.out.len() + bytes.len() - 8 - from);
+                    self.out.extend_from_slice(&last.to_le_bytes());
+                    from = bytes.len();
+                }
+            }
+        } else if let Some(clean) = short_word(bytes) {
+            // Shorter than a word, and nothing to escape: its bytes in the
+            // low end of a word, the word written and the rest taken back.
+            self.out.extend_from_slice(&clean.to_le_bytes());
+            self.out.truncate(self.out.len() + bytes.len() - 8);
+            from = bytes.len();
+        }
+        while from < bytes.len() {
             let at = next_escape(bytes, from);
             self.out.extend_from_slice(&bytes[from..at]);
             let Some(&b) = bytes.get(at) else { break };
@@ -815,7 +902,9 @@ impl Json<'_> {
         self.out.extend_from_slice(b"null");
     }
 
-    /// `n` in decimal, two digits at a time.
+    /// `n` in decimal, two digits at a time, into a buffer as wide as the
+    /// widest number: the buffer is written whole (a copy of a fixed
+    /// length) and the bytes past the digits taken back.
     #[inline(always)]
     fn num(&mut self, mut n: usize) {
         const PAIRS: &[u8; 200] = b"\
@@ -824,8 +913,9 @@ impl Json<'_> {
             4041424344454647484950515253545556575859\
             6061626364656667686970717273747576777879\
             8081828384858687888990919293949596979899";
+        let len = decimal_len(n);
         let mut digits = [0u8; 20];
-        let mut i = digits.len();
+        let mut i = len;
         while n >= 100 {
             let pair = 2 * (n % 100);
             n /= 100;
@@ -833,14 +923,38 @@ impl Json<'_> {
             digits[i..i + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
         }
         if n >= 10 {
-            i -= 2;
-            digits[i..i + 2].copy_from_slice(&PAIRS[2 * n..2 * n + 2]);
+            digits[..2].copy_from_slice(&PAIRS[2 * n..2 * n + 2]);
         } else {
-            i -= 1;
-            digits[i] = b'0' + n as u8;
+            digits[0] = b'0' + n as u8;
         }
-        self.out.extend_from_slice(&digits[i..]);
+        self.out.extend_from_slice(&digits);
+        self.out.truncate(self.out.len() + len - digits.len());
     }
+}
+
+/// The decimal digits of `n` (1 for 0).
+#[inline(always)]
+fn decimal_len(mut n: usize) -> usize {
+    let mut len = 1;
+    while n >= 100 {
+        n /= 100;
+        len += 2;
+    }
+    len + usize::from(n >= 10)
+}
+
+/// `bytes` (shorter than eight) in the low end of a word, zeros above, when
+/// none of them needs an escape.
+#[inline(always)]
+fn short_word(bytes: &[u8]) -> Option<u64> {
+    let mut w = 0u64;
+    for (i, &b) in bytes.iter().enumerate() {
+        if ESCAPE[usize::from(b)] != 0 {
+            return None;
+        }
+        w |= u64::from(b) << (8 * i);
+    }
+    Some(w)
 }
 
 #[cfg(test)]
@@ -886,12 +1000,10 @@ mod tests {
                 if !text.is_ascii() {
                     assert_eq!(index.char_of(text.len() + 9), all, "past {text:?}");
                 }
-                assert_eq!(count_chars(text.as_bytes()), all, "{text:?}");
             }
         }
         // Long runs of multi-byte characters: counts past 255 a piece.
         let long = "€😀é".repeat(400);
-        assert_eq!(count_chars(long.as_bytes()), long.chars().count());
         let index = CharIndex::new(&long);
         for (chars, (byte, _)) in long.char_indices().enumerate() {
             assert_eq!(index.char_of(byte), chars, "byte {byte}");
@@ -899,14 +1011,9 @@ mod tests {
     }
 
     /// What `write` puts through a compact [`Json`].
-    fn written(write: impl FnOnce(&mut Json)) -> Vec<u8> {
+    fn written(write: impl FnOnce(&mut Json<false>)) -> Vec<u8> {
         let mut out = Vec::new();
-        write(&mut Json {
-            out: &mut out,
-            pretty: false,
-            depth: 0,
-            first: true,
-        });
+        write(&mut Json::<false>::new(&mut out));
         out
     }
 
@@ -1037,6 +1144,25 @@ mod tests {
             from: PublishedFrom::Dateline,
         });
         doc
+    }
+
+    #[test]
+    fn sentence_table_answers_as_the_search_does() {
+        let mut doc = full_document();
+        assert!(doc.sentences.len() > 3);
+        // In order, and then out of order (the table is not used).
+        for shuffle in [false, true] {
+            if shuffle {
+                doc.sentences.swap(1, 2);
+            }
+            let sentence = SentenceOf::new(&doc);
+            assert_eq!(sentence.before.is_empty(), shuffle);
+            for pos in 0..doc.text.len() + 200 {
+                assert_eq!(sentence.of(pos), doc.sentence_of(pos), "{pos}");
+            }
+        }
+        let empty = crate::extract("e", "", &crate::Resources::builtin(), &Default::default());
+        assert_eq!(SentenceOf::new(&empty).of(0), 0);
     }
 
     #[test]
