@@ -420,9 +420,8 @@ impl Names {
         let mut hits = Vec::new();
         // The surfaces of a large group that are prefixes here, shortest first.
         let mut prefixes: Vec<&Surface> = Vec::new();
-        let mut pos = 0;
-        while let Some((start, end)) = next_word(text, pos) {
-            pos = end;
+        let mut words = Words::new(text, 0);
+        while let Some((start, end)) = words.next() {
             if end - start > MAX_FIRST_WORD {
                 continue;
             }
@@ -462,7 +461,7 @@ impl Names {
                     .find_map(|e| self.accept(e, text, start))
             };
             if let Some(hit) = hit {
-                pos = hit.span.end;
+                words.skip_to(hit.span.end);
                 hits.push(hit);
             }
         }
@@ -549,53 +548,117 @@ impl Names {
     }
 }
 
-/// The next word at or after `i` (a maximal run of letters and digits):
-/// its start and end. Separators and ASCII letters and digits go eight
-/// bytes at a time; a non-ASCII character is decoded to tell letters from
-/// punctuation.
-#[inline]
-fn next_word(text: &str, mut i: usize) -> Option<(usize, usize)> {
-    let bytes = text.as_bytes();
-    let n = bytes.len();
-    // Most words are short and ASCII: the eight bytes at `i` hold the start
-    // and often the end too, found with one load.
-    if i + 8 <= n {
-        let v = ascii::load(bytes, i);
-        let alnum = ascii::alnum_bytes(v);
-        let found = alnum | (v & HIGH);
-        if found != 0 {
-            let s = found.trailing_zeros() & !7;
-            if alnum >> s & 0x80 != 0 {
-                // An ASCII letter or digit starts the word; the first byte
-                // after it that is none (or not ASCII) ends it, or not.
-                let stop = !alnum & HIGH & (u64::MAX << s);
-                let e = stop.trailing_zeros() & !7;
-                if stop != 0 && v >> e & 0x80 == 0 {
-                    return Some((i + (s / 8) as usize, i + (e / 8) as usize));
-                }
-                if stop == 0 {
-                    let start = i + (s / 8) as usize;
-                    return Some((start, word_end_from(text, i + 8)));
-                }
+/// The words of a text (maximal runs of letters and digits, non-ASCII ones
+/// included), a block of 64 bytes at a time: one pass of vector compares
+/// gives the block's ASCII letters and digits as a bit mask, and each word
+/// then costs a few bit operations. A non-ASCII character is decoded to tell
+/// letters from punctuation, once per block.
+#[derive(Clone, Debug)]
+struct Words<'a> {
+    text: &'a str,
+    /// Where the current block starts: never inside a word.
+    base: usize,
+    /// The bytes of the block's word characters (bit `k` for byte `base + k`).
+    word: u64,
+    /// Where the block's words start, the ones not given yet.
+    starts: u64,
+}
+
+impl<'a> Words<'a> {
+    /// The words of `text` from byte `from` on, which is no word's inside.
+    fn new(text: &'a str, from: usize) -> Words<'a> {
+        let mut words = Words {
+            text,
+            base: 0,
+            word: 0,
+            starts: 0,
+        };
+        words.load(from);
+        words
+    }
+
+    /// Reads the block at `at` (at most the text's length; no word goes on
+    /// over it).
+    #[inline]
+    fn load(&mut self, at: usize) {
+        let bytes = self.text.as_bytes();
+        let block = ascii::Block::of(&bytes[at..bytes.len().min(at + 64)]);
+        self.base = at;
+        self.word = block.alnum;
+        if block.high != 0 {
+            self.word |= self.letters(block.high);
+        }
+        self.starts = self.word & !(self.word << 1);
+    }
+
+    /// The bytes of the word characters among the block's non-ASCII bytes
+    /// `high`: each character that starts in the block is decoded (the
+    /// continuation bytes of one that starts before it belong to no word:
+    /// the block starts where no word goes on).
+    #[cold]
+    fn letters(&self, mut high: u64) -> u64 {
+        let mut word = 0;
+        while high != 0 {
+            let k = high.trailing_zeros() as usize;
+            let at = self.base + k;
+            let Some(c) = self.text.get(at..).and_then(|t| t.chars().next()) else {
+                // A continuation byte.
+                high &= high - 1;
+                continue;
+            };
+            let len = c.len_utf8();
+            if is_word_char(c) {
+                word |= (u64::MAX >> (64 - len)) << k;
             }
-            i += (s / 8) as usize;
+            // The character's bytes are done (those past the block are shifted out).
+            high &= !((u64::MAX >> (64 - len)) << k);
+        }
+        word
+    }
+
+    /// Goes on from byte `pos` (at or after the last word given, no word's inside).
+    #[inline]
+    fn skip_to(&mut self, pos: usize) {
+        let k = pos - self.base;
+        if k < 64 {
+            self.starts &= u64::MAX << k;
         } else {
-            i += 8;
+            self.load(pos);
         }
     }
-    loop {
-        i = ascii::skip_to_word(bytes, i);
-        let &b = bytes.get(i)?;
-        if b < 0x80 {
-            break;
+}
+
+impl Iterator for Words<'_> {
+    type Item = (usize, usize);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, usize)> {
+        while self.starts == 0 {
+            let next = self.base + 64;
+            if next >= self.text.len() {
+                return None;
+            }
+            // The block's last byte ends no word that goes on (such a word
+            // moves the block to its end), so `next` is no word's inside.
+            self.load(next);
         }
-        let c = text[i..].chars().next()?;
-        if is_word_char(c) {
-            break;
+        let k = self.starts.trailing_zeros();
+        self.starts &= self.starts - 1;
+        let len = (!(self.word >> k)).trailing_zeros();
+        let start = self.base + k as usize;
+        if k + len < 64 {
+            return Some((start, start + len as usize));
         }
-        i += c.len_utf8();
+        // The word reaches the end of the block: it may go on (from the
+        // start of the character the block ends in).
+        let mut at = self.base + 64;
+        while !self.text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let end = word_end_from(self.text, at);
+        self.load(end);
+        Some((start, end))
     }
-    Some((i, word_end_from(text, i)))
 }
 
 /// The end of the word that goes on at `i` (a char boundary inside it or
@@ -723,21 +786,25 @@ mod tests {
     }
 
     #[test]
-    fn next_word_and_hash_span_agree_with_a_char_loop() {
+    fn words_and_hash_span_agree_with_a_char_loop() {
         let alphabet: Vec<char> = "aZ09 -.,\n\t'’é\u{a0}ΣσİıΩ—…\u{2028}@[`{".chars().collect();
         let mut rng = crate::testing::Rng::new(0x2545_f491_4f6c_dd1d);
-        for _ in 0..4000 {
-            let len = rng.below(40);
-            let text = random_text(&mut rng, &alphabet, len);
-            let mut got = Vec::new();
-            let mut pos = 0;
-            while let Some((s, e)) = next_word(&text, pos) {
-                got.push((s, e));
-                pos = e;
+        for round in 0..4000 {
+            // Long runs of one letter make words that cross blocks.
+            let len = rng.below(if round % 4 == 0 { 300 } else { 40 });
+            let mut text = random_text(&mut rng, &alphabet, len);
+            if round % 3 == 0 {
+                let at = text
+                    .char_indices()
+                    .nth(rng.below(len + 1))
+                    .map_or(text.len(), |(i, _)| i);
+                let run = ["a", "é", "Σ"][rng.below(3)].repeat(rng.below(90));
+                text.insert_str(at, &run);
             }
+            let got: Vec<(usize, usize)> = Words::new(&text, 0).collect();
             let want = words_reference(&text);
             assert_eq!(got, want, "{text:?}");
-            for (s, e) in want {
+            for &(s, e) in &want {
                 // The text's word and its folded copy hash alike; a word
                 // of another case or length does not collide here.
                 let mut folded = text.as_bytes()[s..e].to_vec();
@@ -749,6 +816,20 @@ mod tests {
                     assert_ne!(hash_word(&folded[1..]), hash_word(&folded), "{text:?}");
                 }
             }
+            // Skipping, as a hit does, to the end of a word at or after the
+            // last one given: the words that start there or later follow.
+            let mut words = Words::new(&text, 0);
+            let mut got = Vec::new();
+            while let Some((s, e)) = words.next() {
+                got.push((s, e));
+                if rng.below(3) == 0 {
+                    let later: Vec<usize> = want.iter().map(|w| w.1).filter(|&x| x >= e).collect();
+                    let to = later[rng.below(later.len())];
+                    words.skip_to(to);
+                    got.extend(want.iter().filter(|w| w.0 >= e && w.0 < to));
+                }
+            }
+            assert_eq!(got, want, "{text:?} with skips");
         }
     }
 
@@ -791,9 +872,8 @@ mod tests {
         let bytes = text.as_bytes();
         let mut hits = Vec::new();
         let mut pos = 0;
-        while let Some((start, end)) = next_word(text, pos) {
-            pos = end;
-            if end - start > MAX_FIRST_WORD {
+        for (start, end) in words_reference(text) {
+            if start < pos || end - start > MAX_FIRST_WORD {
                 continue;
             }
             let Some((from, to)) = group(&n.index, hash_span(bytes, start, end)) else {
