@@ -1,8 +1,8 @@
 //! The name matcher shared by the organisation and place stages: every name,
 //! acronym and variant of `organisations*.tsv`, `countries.tsv`,
 //! `cities.tsv` and `regions.tsv`, indexed by its first word (case-folded)
-//! in one hash table built once. One pass over a document's words finds
-//! every candidate, leftmost-longest. (An Aho–Corasick automaton over the
+//! in one hash table built once, the surfaces of a first word in a byte trie.
+//! One pass over a document's words finds every candidate, leftmost-longest. (An Aho–Corasick automaton over the
 //! ~8,000 surfaces took ~50 ms to build, most of it computing failure
 //! transitions; the word index builds in about a millisecond and scans as
 //! fast, since only words that begin a surface cost a comparison.)
@@ -22,16 +22,17 @@ use crate::error::{GazetteerError, GazetteerErrorKind};
 use crate::gazetteer::{Gazetteers, Kind, trim};
 pub use crate::surfaces::Target;
 use crate::surfaces::{
-    Candidate, Group, MAX_FIRST_WORD, SMALL_GROUP, Surface, SurfaceIndex, group, hash_span,
+    Candidate, Group, MAX_FIRST_WORD, NO_SURFACE, Node, Surface, SurfaceIndex, group, hash_span,
     is_word_char,
 };
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
 /// The surface index of the built-in gazetteers, as `build.rs` wrote it
-/// with [`SurfaceIndex`]: `ARENA`, `TABLE`, `GROUPS`, `CANDIDATES`, `EXACT`.
+/// with [`SurfaceIndex`]: `ARENA`, `TABLE`, `GROUPS`, `NODES`, `CANDIDATES`,
+/// `EXACT`.
 mod compiled {
-    use crate::surfaces::{Candidate, Group, Surface, candidate, surface};
+    use crate::surfaces::{Candidate, Group, Node, Surface, candidate, node, surface};
     include!(concat!(env!("OUT_DIR"), "/names_index.rs"));
 }
 
@@ -73,35 +74,6 @@ pub struct PlaceEntry {
     pub kind: PlaceKind,
 }
 
-/// What a surface has after its first word, as a cheap first test: its
-/// first eight folded bytes (zeros after a shorter rest) and which of the
-/// eight bytes there are.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Probe {
-    want: u64,
-    mask: u64,
-}
-
-impl Probe {
-    /// The probe of `rest`, the folded bytes after a first word.
-    fn of(rest: &[u8]) -> Probe {
-        let m = rest.len().min(8);
-        let mut word = [0u8; 8];
-        word[..m].copy_from_slice(&rest[..m]);
-        Probe {
-            want: u64::from_le_bytes(word),
-            mask: u64::MAX.checked_shr(8 * (8 - m) as u32).unwrap_or(0),
-        }
-    }
-
-    /// Whether a text whose eight folded bytes after the first word are
-    /// `next` (see [`folded_at`]) may hold the surface.
-    #[inline]
-    fn admits(self, next: u64) -> bool {
-        next & self.mask == self.want
-    }
-}
-
 /// A match of a gazetteer surface in a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Hit {
@@ -132,14 +104,15 @@ pub struct Names {
     pub org_words: FxHashMap<&'static str, OrgKind>,
     /// Every distinct surface, case-folded, end to end.
     arena: Cow<'static, [u8]>,
-    /// The surfaces, grouped by the hash of their first word: longest first,
-    /// or sorted by their folded bytes in a group of more than [`SMALL_GROUP`].
+    /// The surfaces, grouped by the hash of their first word, each group
+    /// sorted by its folded bytes.
     table: Cow<'static, [Surface]>,
-    /// The probe of each surface of `table`, apart so a group's scan reads
-    /// them densely.
-    probes: Vec<Probe>,
-    /// Hash of a folded first word → its range in `table` (see [`group`]).
+    /// Hash of a folded first word → its range in `table` and the root of
+    /// its trie in `nodes` (see [`group`]).
     index: Cow<'static, [Group]>,
+    /// The groups' tries: a group's surfaces that the text at a word begins
+    /// with are found by following its bytes.
+    nodes: Cow<'static, [Node]>,
     /// The hashes of all first words, for a quick "no surface starts here".
     filter: HashFilter,
     /// The candidates of every surface, each surface's in priority order.
@@ -358,13 +331,14 @@ impl Names {
             }
         }
 
-        let (arena, table, index, candidates, exact) = match index {
+        let (arena, table, index, nodes, candidates, exact) = match index {
             Some(index) => {
-                let (arena, table, index, candidates, exact) = index.finish();
+                let (arena, table, index, nodes, candidates, exact) = index.finish();
                 (
                     Cow::Owned(arena),
                     Cow::Owned(table),
                     Cow::Owned(index),
+                    Cow::Owned(nodes),
                     Cow::Owned(candidates),
                     Cow::Owned(exact),
                 )
@@ -373,14 +347,11 @@ impl Names {
                 Cow::Borrowed(compiled::ARENA),
                 Cow::Borrowed(&compiled::TABLE[..]),
                 Cow::Borrowed(&compiled::GROUPS[..]),
+                Cow::Borrowed(&compiled::NODES[..]),
                 Cow::Borrowed(&compiled::CANDIDATES[..]),
                 Cow::Borrowed(compiled::EXACT),
             ),
         };
-        let probes = table
-            .iter()
-            .map(|e| Probe::of(&arena[(e.start + e.first) as usize..(e.start + e.len) as usize]))
-            .collect();
         Ok(Names {
             orgs,
             places,
@@ -391,9 +362,9 @@ impl Names {
             org_words,
             arena,
             table,
-            probes,
             filter: HashFilter::new(index.iter().filter(|g| g.2 != 0).map(|g| g.0)),
             index,
+            nodes,
             candidates,
             exact,
         })
@@ -420,8 +391,8 @@ impl Names {
         // Release text has about a hit every 65 bytes: room for a few more
         // saves copying the list as it grows.
         let mut hits = Vec::with_capacity(text.len() / 48 + 4);
-        // The surfaces of a large group that are prefixes here, shortest first.
-        let mut prefixes: Vec<&Surface> = Vec::new();
+        // The surfaces of a group that the text begins with, shortest first.
+        let mut prefixes: Vec<u32> = Vec::new();
         let mut words = Words::new(text, 0);
         while let Some((start, end)) = words.next() {
             if end - start > MAX_FIRST_WORD {
@@ -431,37 +402,14 @@ impl Names {
             if !self.filter.contains(hash) {
                 continue;
             }
-            let Some((from, to)) = group(&self.index, hash) else {
+            let Some(&(_, _, _, root)) = group(&self.index, hash) else {
                 continue;
             };
-            let (from, to) = (from as usize, to as usize);
-            let group = &self.table[from..to];
-            let hit = if group.len() <= SMALL_GROUP {
-                let next = folded_at(bytes, end);
-                let probes = &self.probes[from..to];
-                group.iter().zip(probes).find_map(|(e, p)| {
-                    if !p.admits(next) {
-                        return None;
-                    }
-                    let key = &self.arena[e.start as usize..(e.start + e.len) as usize];
-                    let stop = start + e.len as usize;
-                    // The last byte before the whole surface: it rejects most
-                    // of a group without comparing the rest.
-                    if stop > bytes.len()
-                        || key.last().copied() != Some(fold_byte(bytes[stop - 1]))
-                        || !eq_folded(&bytes[start..stop], key)
-                    {
-                        return None;
-                    }
-                    self.accept(e, text, start)
-                })
-            } else {
-                self.prefixes_in(group, bytes, start, &mut prefixes);
-                prefixes
-                    .iter()
-                    .rev()
-                    .find_map(|e| self.accept(e, text, start))
-            };
+            self.prefixes(root, bytes, start, &mut prefixes);
+            let hit = prefixes
+                .iter()
+                .rev()
+                .find_map(|&i| self.accept(&self.table[i as usize], text, start));
             if let Some(hit) = hit {
                 words.skip_to(hit.span.end);
                 hits.push(hit);
@@ -496,56 +444,41 @@ impl Names {
         })
     }
 
-    /// Fills `out` with the surfaces of a large `group` (sorted by their
-    /// folded bytes) that the folded text at `start` begins with, shortest
-    /// first. The range of surfaces that share the text's first `k` bytes
-    /// narrows as `k` grows: over a stretch that all of them share (what its
-    /// first and last surfaces share, as it is sorted) by one comparison, at
-    /// a byte where they differ by a binary search. So a long group
-    /// ("ministry of …") costs a few searches, not a scan.
-    fn prefixes_in<'a>(
-        &self,
-        group: &'a [Surface],
-        bytes: &[u8],
-        start: usize,
-        out: &mut Vec<&'a Surface>,
-    ) {
+    /// Fills `out` with the surfaces (indexes into the table) of the group
+    /// whose trie starts at `root` that the folded text at `start` begins
+    /// with, shortest first: down the trie, comparing the bytes each node's
+    /// surfaces share and taking the child of the text's next byte. So a
+    /// large group ("ministry of …") costs a comparison a node, not a scan.
+    #[inline]
+    fn prefixes(&self, root: u32, bytes: &[u8], start: usize, out: &mut Vec<u32>) {
         out.clear();
-        let key = |e: &Surface| &self.arena[e.start as usize..(e.start + e.len) as usize];
-        let (mut lo, mut hi) = (0, group.len());
-        let mut k = 0;
+        let mut node = &self.nodes[root as usize];
+        // The text's bytes already compared (the first node's are not).
+        let mut from = 0;
         loop {
-            // Every surface in lo..hi folds to what the text has in
-            // start..start + k; a surface that ends there sorts first.
-            if lo < hi && group[lo].len as usize == k {
-                out.push(&group[lo]);
-                lo += 1;
-            }
-            if lo >= hi {
+            let (key, depth) = (node.key as usize, node.depth as usize);
+            let stop = start + depth;
+            if stop > bytes.len()
+                || !eq_folded(
+                    &bytes[start + from..stop],
+                    &self.arena[key + from..key + depth],
+                )
+            {
                 return;
             }
-            let (first, last) = (key(&group[lo]), key(&group[hi - 1]));
-            let shared = k + first[k..]
-                .iter()
-                .zip(&last[k..])
-                .take_while(|(a, b)| a == b)
-                .count();
-            if shared > k {
-                let stop = start + shared;
-                if stop > bytes.len() || !eq_folded(&bytes[start + k..stop], &first[k..shared]) {
-                    return;
-                }
-                k = shared;
-                continue;
+            if node.ends != NO_SURFACE {
+                out.push(node.ends);
             }
-            let Some(&b) = bytes.get(start + k) else {
+            let Some(&b) = bytes.get(stop) else {
                 return;
             };
             let c = fold_byte(b);
-            let at = |e: &Surface| self.arena[e.start as usize + k];
-            lo += group[lo..hi].partition_point(|e| at(e) < c);
-            hi = lo + group[lo..hi].partition_point(|e| at(e) <= c);
-            k += 1;
+            let children = &self.nodes[node.first as usize..(node.first + node.count) as usize];
+            let Some(child) = children.iter().find(|n| n.byte == c) else {
+                return;
+            };
+            node = child;
+            from = depth + 1;
         }
     }
 }
@@ -711,23 +644,23 @@ fn fold8(v: u64) -> u64 {
     (v & !(space * 0xFF)) | (space * 0x20)
 }
 
-/// The eight folded bytes at `bytes[at..]` as a little-endian word, zeros
-/// past the end.
+/// Whether `text` folds to `key` (already folded): eight bytes at a time,
+/// then byte by byte.
 #[inline]
-fn folded_at(bytes: &[u8], at: usize) -> u64 {
-    if at + 8 <= bytes.len() {
-        return fold8(ascii::load(bytes, at));
-    }
-    let mut word = [0u8; 8];
-    for (w, &b) in word.iter_mut().zip(bytes.get(at..).unwrap_or_default()) {
-        *w = fold_byte(b);
-    }
-    u64::from_le_bytes(word)
-}
-
-/// Whether `text` folds to `key` (already folded).
 fn eq_folded(text: &[u8], key: &[u8]) -> bool {
-    text.len() == key.len() && text.iter().zip(key).all(|(&t, &k)| fold_byte(t) == k)
+    if text.len() != key.len() {
+        return false;
+    }
+    let (mut t, mut k) = (text.chunks_exact(8), key.chunks_exact(8));
+    for (a, b) in (&mut t).zip(&mut k) {
+        if fold8(ascii::load(a, 0)) != ascii::load(b, 0) {
+            return false;
+        }
+    }
+    t.remainder()
+        .iter()
+        .zip(k.remainder())
+        .all(|(&a, &b)| fold_byte(a) == b)
 }
 
 /// A one-hash Bloom filter of 2^16 bits (8 KiB, stays in L1): most words of a
@@ -860,16 +793,39 @@ mod tests {
                 );
             }
         }
-        assert_eq!(
-            folded_at(b"AB\tc", 1),
-            u64::from_le_bytes(*b"b c\0\0\0\0\0")
-        );
-        assert_eq!(folded_at(b"AB", 2), 0);
     }
 
-    /// [`Names::find`] without its first tests (probes, the last byte, the
-    /// narrowing of large groups): every surface of the word's group that
-    /// the text folds to, longest first.
+    /// [`eq_folded`] a byte at a time.
+    fn eq_folded_reference(text: &[u8], key: &[u8]) -> bool {
+        text.len() == key.len() && text.iter().zip(key).all(|(&t, &k)| fold_byte(t) == k)
+    }
+
+    #[test]
+    fn eq_folded_agrees_with_a_byte_loop() {
+        let alphabet = b"aAzZ@[`{ \t\n\r\xc3\xa9";
+        let mut rng = crate::testing::Rng::new(0x9b05_688c_2b3e_6c1f);
+        for _ in 0..20_000 {
+            let len = rng.below(20);
+            let text: Vec<u8> = (0..len)
+                .map(|_| alphabet[rng.below(alphabet.len())])
+                .collect();
+            let mut key = text.clone();
+            fold_in_place(&mut key);
+            // Mostly the text's own folding, sometimes a byte off or a length off.
+            match rng.below(4) {
+                0 if len > 0 => key[rng.below(len)] = alphabet[rng.below(alphabet.len())],
+                1 if len > 0 => {
+                    key.pop();
+                }
+                _ => {}
+            }
+            let want = eq_folded_reference(&text, &key);
+            assert_eq!(eq_folded(&text, &key), want, "{text:?} {key:?}");
+        }
+    }
+
+    /// [`Names::find`] without its tries: every surface of the word's group
+    /// that the text folds to (compared a byte at a time), longest first.
     fn find_reference(n: &Names, text: &str) -> Vec<Hit> {
         let bytes = text.as_bytes();
         let mut hits = Vec::new();
@@ -878,7 +834,7 @@ mod tests {
             if start < pos || end - start > MAX_FIRST_WORD {
                 continue;
             }
-            let Some((from, to)) = group(&n.index, hash_span(bytes, start, end)) else {
+            let Some(&(_, from, to, _)) = group(&n.index, hash_span(bytes, start, end)) else {
                 continue;
             };
             let mut matching: Vec<&Surface> = n.table[from as usize..to as usize]
@@ -887,7 +843,7 @@ mod tests {
                     let key = &n.arena[e.start as usize..(e.start + e.len) as usize];
                     bytes
                         .get(start..start + key.len())
-                        .is_some_and(|t| eq_folded(t, key))
+                        .is_some_and(|t| eq_folded_reference(t, key))
                 })
                 .collect();
             matching.sort_by_key(|e| std::cmp::Reverse(e.len));
@@ -1016,31 +972,40 @@ mod tests {
         ix.add_folded("WB", org(5), Some("WB"));
         ix.add_folded("wb", org(5), None);
         ix.add_folded("Wb", org(5), Some("WB"));
-        let (arena, table, index, candidates, exact) = ix.finish();
+        let (arena, table, index, nodes, candidates, exact) = ix.finish();
         assert_eq!(arena, b"world bankworld bank groupwb");
         assert_eq!(exact, "WB");
-        let (from, _) = crate::surfaces::group(&index, hash_word(b"wb")).expect("a group");
+        let &(_, from, _, _) = crate::surfaces::group(&index, hash_word(b"wb")).expect("a group");
         let wb = &table[from as usize];
         let wb = &candidates[wb.cand_start as usize..(wb.cand_start + wb.cand_len) as usize];
         assert_eq!(
             wb.iter().map(|c| c.exact).collect::<Vec<_>>(),
             [Some((0, 2)), None]
         );
-        let (from, to) = group(&index, hash_word(b"world")).expect("a group");
+        let &(_, from, to, root) = group(&index, hash_word(b"world")).expect("a group");
         let group = &table[from as usize..to as usize];
         assert_eq!(group.len(), 2);
-        // Longest first.
-        assert_eq!((group[0].len, group[1].len), (16, 10));
+        // Sorted by their bytes.
+        assert_eq!((group[0].len, group[1].len), (10, 16));
         let of = |e: &Surface| {
             candidates[e.cand_start as usize..(e.cand_start + e.cand_len) as usize]
                 .iter()
                 .map(|c| c.target)
                 .collect::<Vec<_>>()
         };
-        assert_eq!(of(&group[0]), [Target::Org(2)]);
-        assert_eq!(of(&group[1]), [Target::Org(0), Target::Org(1)]);
-        let rest = &arena[(group[1].start + group[1].first) as usize..][..5];
+        assert_eq!(of(&group[0]), [Target::Org(0), Target::Org(1)]);
+        assert_eq!(of(&group[1]), [Target::Org(2)]);
+        let rest = &arena[(group[0].start + group[0].first) as usize..][..5];
         assert_eq!(rest, b" bank");
+        // The trie: "world bank", then, by a space, " group".
+        let root = nodes[root as usize];
+        assert_eq!(
+            (root.key, root.depth, root.ends, root.count),
+            (0, 10, from, 1)
+        );
+        let child = nodes[root.first as usize];
+        assert_eq!(child.byte, b' ');
+        assert_eq!((child.depth, child.ends, child.count), (16, from + 1, 0));
         assert_eq!(index.iter().filter(|g| g.2 != 0).count(), 2);
         assert_eq!(crate::surfaces::group(&index, hash_word(b"bank")), None);
     }
@@ -1053,12 +1018,12 @@ mod tests {
             ix.add_folded(w, org(i), None);
             ix.add_folded(&w.to_uppercase(), org(i + 1), None);
         }
-        let (_, table, index, candidates, _) = ix.finish();
+        let (_, table, index, _, candidates, _) = ix.finish();
         let groups = index.iter().filter(|g| g.2 != 0).count();
         assert_eq!((table.len(), groups, candidates.len()), (1000, 1000, 2000));
         for (i, w) in words.iter().enumerate() {
             let first = w.split(' ').next().expect("a word").to_ascii_lowercase();
-            let (from, to) = group(&index, hash_word(first.as_bytes())).expect("a group");
+            let &(_, from, to, _) = group(&index, hash_word(first.as_bytes())).expect("a group");
             let e = &table[from as usize];
             assert_eq!((to - from, e.cand_len), (1, 2), "{w}");
             assert_eq!(candidates[e.cand_start as usize].target, Target::Org(i));
@@ -1115,16 +1080,16 @@ mod tests {
         );
     }
 
-    /// A group larger than [`SMALL_GROUP`] is searched by narrowing; it
-    /// still gives the longest surface that ends a whole word, and a shorter
-    /// one when the longest does not.
+    /// A large group is searched down its trie; it still gives the longest
+    /// surface that ends a whole word, and a shorter one when the longest
+    /// does not.
     #[test]
     fn a_large_group_gives_the_longest_whole_word_surface() {
         let mut orgs = String::from("id\tname\tacronyms\tkind\tparent\tcountry\tvariants\n");
         orgs.push_str("m\tMinistry\t\tministry\t\t\t\n");
         orgs.push_str("mh\tMinistry of Health\t\tministry\t\t\t\n");
         orgs.push_str("mfa\tMinistry of Foreign Affairs\t\tministry\t\t\t\n");
-        for i in 0..SMALL_GROUP + 20 {
+        for i in 0..84 {
             orgs.push_str(&format!(
                 "mfa{i}\tMinistry of Foreign Affairs of Country{i}\t\tministry\t\t\t\n"
             ));
@@ -1133,8 +1098,8 @@ mod tests {
         let g =
             Gazetteers::from_texts(&[("organisations.tsv", orgs)]).expect("test gazetteers parse");
         let n = Names::build(&g).expect("builds");
-        let (from, to) = group(&n.index, hash_word(b"ministry")).expect("a group");
-        assert!((to - from) as usize > SMALL_GROUP, "the group is large");
+        let &(_, from, to, _) = group(&n.index, hash_word(b"ministry")).expect("a group");
+        assert_eq!(to - from, 87);
         let id = |t: Target| match t {
             Target::Org(i) => n.orgs[i].id,
             Target::Place(_) => "place",
@@ -1171,11 +1136,51 @@ mod tests {
         assert_eq!(scratch.arena, compiled.arena);
         assert_eq!(scratch.table, compiled.table);
         assert_eq!(scratch.index, compiled.index);
+        assert_eq!(scratch.nodes, compiled.nodes);
         assert_eq!(scratch.candidates, compiled.candidates);
         assert_eq!(scratch.exact, compiled.exact);
         assert_eq!(scratch.filter.bits, compiled.filter.bits);
         assert_eq!(scratch.orgs.len(), compiled.orgs.len());
         assert_eq!(scratch.places.len(), compiled.places.len());
+    }
+
+    /// Each built-in surface, as a text, is the last of the surfaces its
+    /// trie finds there; the others found are the surfaces of its group it
+    /// begins with; and every node's children go deeper, in order of byte.
+    #[test]
+    fn the_tries_find_every_surface_and_its_prefixes() {
+        let n = Names::build(&Gazetteers::builtin()).expect("built-ins build");
+        let mut out = Vec::new();
+        for &(_, from, to, root) in n.index.iter().filter(|g| g.2 != 0) {
+            let group = from as usize..to as usize;
+            for i in group.clone() {
+                let e = &n.table[i];
+                let key = &n.arena[e.start as usize..(e.start + e.len) as usize];
+                n.prefixes(root, key, 0, &mut out);
+                let want: Vec<u32> = group
+                    .clone()
+                    .filter(|&j| {
+                        let f = &n.table[j];
+                        key.starts_with(&n.arena[f.start as usize..(f.start + f.len) as usize])
+                    })
+                    .map(|j| j as u32)
+                    .collect();
+                assert_eq!(
+                    out.last(),
+                    Some(&(i as u32)),
+                    "{:?}",
+                    String::from_utf8_lossy(key)
+                );
+                let mut sorted = out.clone();
+                sorted.sort_by_key(|&j| n.table[j as usize].len);
+                assert_eq!((&out, &sorted), (&want, &want));
+            }
+        }
+        for node in n.nodes.iter() {
+            let children = &n.nodes[node.first as usize..(node.first + node.count) as usize];
+            assert!(children.windows(2).all(|w| w[0].byte < w[1].byte));
+            assert!(children.iter().all(|c| c.depth > node.depth));
+        }
     }
 
     #[test]
