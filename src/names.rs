@@ -419,11 +419,13 @@ impl Names {
     }
 
     /// The hit of surface `e`, already known to match the folded text at
-    /// `start`, when it ends a whole word on a character and one of its
-    /// candidates takes the text as written.
+    /// `start` (where a word starts), when it ends a whole word on a
+    /// character and one of its candidates takes the text as written.
+    #[inline]
     fn accept(&self, e: &Surface, text: &str, start: usize) -> Option<Hit> {
         let stop = start + e.len as usize;
-        if !text.is_char_boundary(stop) || !is_word_boundary(text, start, stop) {
+        debug_assert!(start == 0 || !text[..start].chars().next_back().is_some_and(is_word_char));
+        if !ends_word(text, stop) {
             return None;
         }
         let surface = &text[start..stop];
@@ -432,7 +434,7 @@ impl Names {
             Some((from, len)) => {
                 self.exact.get(from as usize..(from + len) as usize) == Some(surface)
             }
-            None => !c.capitalised || surface.chars().next().is_some_and(char::is_uppercase),
+            None => !c.capitalised || starts_capitalised(surface),
         })?;
         Some(Hit {
             span: Span::new(start, stop),
@@ -703,6 +705,28 @@ pub(crate) fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
     !before && !after
 }
 
+/// Whether a word may end at `at`: a character boundary where no letter or
+/// digit follows (an ASCII byte tested as a byte).
+#[inline]
+fn ends_word(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at) {
+        None => at == text.len(),
+        Some(&b) if b < 0x80 => !b.is_ascii_alphanumeric(),
+        Some(_) => text
+            .get(at..)
+            .is_some_and(|rest| !rest.chars().next().is_some_and(is_word_char)),
+    }
+}
+
+/// Whether `s` starts with a capital (an ASCII letter tested as a byte).
+#[inline]
+fn starts_capitalised(s: &str) -> bool {
+    match s.as_bytes().first() {
+        Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
+        _ => s.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -914,6 +938,23 @@ mod tests {
                     assert_eq!(is_word_boundary(&text, a, b), want, "{text:?} {a} {b}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn ends_word_and_starts_capitalised_agree_with_char_tests() {
+        let alphabet: Vec<char> = "aZ0 -.’éΣİ\u{a0}".chars().collect();
+        let mut rng = crate::testing::Rng::new(0x2b99_2ddf_a232_49d6);
+        for _ in 0..2000 {
+            let len = rng.below(8);
+            let text = random_text(&mut rng, &alphabet, len);
+            for at in 0..=text.len() {
+                let want = text.is_char_boundary(at)
+                    && !text[at..].chars().next().is_some_and(char::is_alphanumeric);
+                assert_eq!(ends_word(&text, at), want, "{text:?} {at}");
+            }
+            let want = text.chars().next().is_some_and(char::is_uppercase);
+            assert_eq!(starts_capitalised(&text), want, "{text:?}");
         }
     }
 
