@@ -637,6 +637,13 @@ fn fold8(v: u64) -> u64 {
     let upper =
         (t + ONES * u64::from(0x80 - b'A')) & !(t + ONES * u64::from(0x7F - b'Z')) & !v & HIGH;
     let v = v | (upper >> 2);
+    // ASCII control bytes (tabs and line breaks among them) are rare: with
+    // none, the letters are all there is to fold. (`t | HIGH` less 0x20 a byte
+    // borrows from no other byte, and keeps the high bit where `t` is 0x20 or more.)
+    let control = !((t | HIGH) - ONES * 0x20) & !v & HIGH;
+    if control == 0 {
+        return v;
+    }
     // The high bit of each byte of `v` equal to `c`.
     let equal = |c: u8| {
         let x = v ^ (ONES * u64::from(c));
@@ -669,12 +676,12 @@ fn eq_folded(text: &[u8], key: &[u8]) -> bool {
 /// release begin no surface, and this answers that without a table probe.
 #[derive(Clone, Debug)]
 struct HashFilter {
-    bits: Vec<u64>,
+    bits: Box<[u64; 1024]>,
 }
 
 impl HashFilter {
     fn new(hashes: impl Iterator<Item = u64>) -> HashFilter {
-        let mut bits = vec![0u64; 1024];
+        let mut bits = Box::new([0u64; 1024]);
         for h in hashes {
             let i = (h >> 48) as usize;
             bits[i / 64] |= 1 << (i % 64);
@@ -682,6 +689,7 @@ impl HashFilter {
         HashFilter { bits }
     }
 
+    #[inline]
     fn contains(&self, h: u64) -> bool {
         let i = (h >> 48) as usize;
         self.bits[i / 64] & (1 << (i % 64)) != 0
