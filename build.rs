@@ -180,7 +180,7 @@ fn names_index(out: &Path) {
             i += 1;
         }
     }
-    let (arena, table, groups, candidates, exact) = index.finish();
+    let (arena, table, groups, nodes, candidates, exact) = index.finish();
     std::fs::write(out.join("names.arena"), &arena).expect("writes names.arena");
     std::fs::write(out.join("names.exact"), &exact).expect("writes names.exact");
     let mut src = String::from("// Written by build.rs.\n");
@@ -205,8 +205,20 @@ fn names_index(out: &Path) {
         "];\npub(super) static GROUPS: [Group; {}] = [",
         groups.len()
     );
-    for (h, from, to) in &groups {
-        let _ = writeln!(src, "({h}, {from}, {to}),");
+    for (h, from, to, root) in &groups {
+        let _ = writeln!(src, "({h}, {from}, {to}, {root}),");
+    }
+    let _ = writeln!(
+        src,
+        "];\npub(super) static NODES: [Node; {}] = [",
+        nodes.len()
+    );
+    for n in &nodes {
+        let _ = writeln!(
+            src,
+            "node({}, {}, {}, {}, {}, {}),",
+            n.key, n.depth, n.ends, n.first, n.count, n.byte
+        );
     }
     let _ = writeln!(
         src,

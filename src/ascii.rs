@@ -38,26 +38,6 @@ pub(crate) fn load(bytes: &[u8], at: usize) -> u64 {
     u64::from_le_bytes(word)
 }
 
-/// The first byte at or after `from` that is an ASCII letter or digit or not
-/// ASCII (`bytes.len()` when none): eight bytes at a time, then byte by byte.
-#[inline]
-pub(crate) fn skip_to_word(bytes: &[u8], from: usize) -> usize {
-    let n = bytes.len();
-    let mut j = from;
-    while j + 8 <= n {
-        let v = load(bytes, j);
-        let found = alnum_bytes(v) | (v & HIGH);
-        if found != 0 {
-            return j + (found.trailing_zeros() / 8) as usize;
-        }
-        j += 8;
-    }
-    while j < n && !ASCII_ALNUM[usize::from(bytes[j])] && bytes[j] < 0x80 {
-        j += 1;
-    }
-    j
-}
-
 /// The end of the run of ASCII letters and digits at `bytes[from..limit]`:
 /// eight bytes at a time (a word of the run is tested with a few integer
 /// operations instead of a branch per byte), then byte by byte.
@@ -232,27 +212,6 @@ mod tests {
                             .unwrap_or(limit);
                         assert_eq!(alnum_end(&v, from, limit), want, "{v:?} {from}..{limit}");
                     }
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn skip_to_word_equals_a_byte_loop() {
-        for b in 0..=255u8 {
-            for k in 0..20 {
-                let mut v = vec![b' '; 20];
-                v[k] = b;
-                for from in 0..3 {
-                    let want = (from..v.len())
-                        .find(|&j| v[j].is_ascii_alphanumeric() || v[j] >= 0x80)
-                        .unwrap_or(v.len());
-                    assert_eq!(skip_to_word(&v, from), want, "{v:?} {from}");
-                    let short = &v[..(k + 1).max(from)];
-                    let want = (from..short.len())
-                        .find(|&j| short[j].is_ascii_alphanumeric() || short[j] >= 0x80)
-                        .unwrap_or(short.len());
-                    assert_eq!(skip_to_word(short, from), want, "{short:?} {from}");
                 }
             }
         }

@@ -1,8 +1,8 @@
 //! The name matcher shared by the organisation and place stages: every name,
 //! acronym and variant of `organisations*.tsv`, `countries.tsv`,
 //! `cities.tsv` and `regions.tsv`, indexed by its first word (case-folded)
-//! in one hash table built once. One pass over a document's words finds
-//! every candidate, leftmost-longest. (An Aho–Corasick automaton over the
+//! in one hash table built once, the surfaces of a first word in a byte trie.
+//! One pass over a document's words finds every candidate, leftmost-longest. (An Aho–Corasick automaton over the
 //! ~8,000 surfaces took ~50 ms to build, most of it computing failure
 //! transitions; the word index builds in about a millisecond and scans as
 //! fast, since only words that begin a surface cost a comparison.)
@@ -22,16 +22,17 @@ use crate::error::{GazetteerError, GazetteerErrorKind};
 use crate::gazetteer::{Gazetteers, Kind, trim};
 pub use crate::surfaces::Target;
 use crate::surfaces::{
-    Candidate, Group, MAX_FIRST_WORD, SMALL_GROUP, Surface, SurfaceIndex, group, hash_span,
+    Candidate, Group, MAX_FIRST_WORD, NO_SURFACE, Node, Surface, SurfaceIndex, group, hash_span,
     is_word_char,
 };
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
 /// The surface index of the built-in gazetteers, as `build.rs` wrote it
-/// with [`SurfaceIndex`]: `ARENA`, `TABLE`, `GROUPS`, `CANDIDATES`, `EXACT`.
+/// with [`SurfaceIndex`]: `ARENA`, `TABLE`, `GROUPS`, `NODES`, `CANDIDATES`,
+/// `EXACT`.
 mod compiled {
-    use crate::surfaces::{Candidate, Group, Surface, candidate, surface};
+    use crate::surfaces::{Candidate, Group, Node, Surface, candidate, node, surface};
     include!(concat!(env!("OUT_DIR"), "/names_index.rs"));
 }
 
@@ -73,35 +74,6 @@ pub struct PlaceEntry {
     pub kind: PlaceKind,
 }
 
-/// What a surface has after its first word, as a cheap first test: its
-/// first eight folded bytes (zeros after a shorter rest) and which of the
-/// eight bytes there are.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Probe {
-    want: u64,
-    mask: u64,
-}
-
-impl Probe {
-    /// The probe of `rest`, the folded bytes after a first word.
-    fn of(rest: &[u8]) -> Probe {
-        let m = rest.len().min(8);
-        let mut word = [0u8; 8];
-        word[..m].copy_from_slice(&rest[..m]);
-        Probe {
-            want: u64::from_le_bytes(word),
-            mask: u64::MAX.checked_shr(8 * (8 - m) as u32).unwrap_or(0),
-        }
-    }
-
-    /// Whether a text whose eight folded bytes after the first word are
-    /// `next` (see [`folded_at`]) may hold the surface.
-    #[inline]
-    fn admits(self, next: u64) -> bool {
-        next & self.mask == self.want
-    }
-}
-
 /// A match of a gazetteer surface in a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Hit {
@@ -132,14 +104,15 @@ pub struct Names {
     pub org_words: FxHashMap<&'static str, OrgKind>,
     /// Every distinct surface, case-folded, end to end.
     arena: Cow<'static, [u8]>,
-    /// The surfaces, grouped by the hash of their first word: longest first,
-    /// or sorted by their folded bytes in a group of more than [`SMALL_GROUP`].
+    /// The surfaces, grouped by the hash of their first word, each group
+    /// sorted by its folded bytes.
     table: Cow<'static, [Surface]>,
-    /// The probe of each surface of `table`, apart so a group's scan reads
-    /// them densely.
-    probes: Vec<Probe>,
-    /// Hash of a folded first word → its range in `table` (see [`group`]).
+    /// Hash of a folded first word → its range in `table` and the root of
+    /// its trie in `nodes` (see [`group`]).
     index: Cow<'static, [Group]>,
+    /// The groups' tries: a group's surfaces that the text at a word begins
+    /// with are found by following its bytes.
+    nodes: Cow<'static, [Node]>,
     /// The hashes of all first words, for a quick "no surface starts here".
     filter: HashFilter,
     /// The candidates of every surface, each surface's in priority order.
@@ -358,13 +331,14 @@ impl Names {
             }
         }
 
-        let (arena, table, index, candidates, exact) = match index {
+        let (arena, table, index, nodes, candidates, exact) = match index {
             Some(index) => {
-                let (arena, table, index, candidates, exact) = index.finish();
+                let (arena, table, index, nodes, candidates, exact) = index.finish();
                 (
                     Cow::Owned(arena),
                     Cow::Owned(table),
                     Cow::Owned(index),
+                    Cow::Owned(nodes),
                     Cow::Owned(candidates),
                     Cow::Owned(exact),
                 )
@@ -373,14 +347,11 @@ impl Names {
                 Cow::Borrowed(compiled::ARENA),
                 Cow::Borrowed(&compiled::TABLE[..]),
                 Cow::Borrowed(&compiled::GROUPS[..]),
+                Cow::Borrowed(&compiled::NODES[..]),
                 Cow::Borrowed(&compiled::CANDIDATES[..]),
                 Cow::Borrowed(compiled::EXACT),
             ),
         };
-        let probes = table
-            .iter()
-            .map(|e| Probe::of(&arena[(e.start + e.first) as usize..(e.start + e.len) as usize]))
-            .collect();
         Ok(Names {
             orgs,
             places,
@@ -391,9 +362,9 @@ impl Names {
             org_words,
             arena,
             table,
-            probes,
             filter: HashFilter::new(index.iter().filter(|g| g.2 != 0).map(|g| g.0)),
             index,
+            nodes,
             candidates,
             exact,
         })
@@ -417,12 +388,13 @@ impl Names {
     /// Every gazetteer surface in `text`, leftmost-longest, whole words.
     pub fn find(&self, text: &str) -> Vec<Hit> {
         let bytes = text.as_bytes();
-        let mut hits = Vec::new();
-        // The surfaces of a large group that are prefixes here, shortest first.
-        let mut prefixes: Vec<&Surface> = Vec::new();
-        let mut pos = 0;
-        while let Some((start, end)) = next_word(text, pos) {
-            pos = end;
+        // Release text has about a hit every 65 bytes: room for a few more
+        // saves copying the list as it grows.
+        let mut hits = Vec::with_capacity(text.len() / 48 + 4);
+        // The surfaces of a group that the text begins with, shortest first.
+        let mut prefixes: Vec<u32> = Vec::new();
+        let mut words = Words::new(text, 0);
+        while let Some((start, end)) = words.next() {
             if end - start > MAX_FIRST_WORD {
                 continue;
             }
@@ -430,39 +402,16 @@ impl Names {
             if !self.filter.contains(hash) {
                 continue;
             }
-            let Some((from, to)) = group(&self.index, hash) else {
+            let Some(&(_, _, _, root)) = group(&self.index, hash) else {
                 continue;
             };
-            let (from, to) = (from as usize, to as usize);
-            let group = &self.table[from..to];
-            let hit = if group.len() <= SMALL_GROUP {
-                let next = folded_at(bytes, end);
-                let probes = &self.probes[from..to];
-                group.iter().zip(probes).find_map(|(e, p)| {
-                    if !p.admits(next) {
-                        return None;
-                    }
-                    let key = &self.arena[e.start as usize..(e.start + e.len) as usize];
-                    let stop = start + e.len as usize;
-                    // The last byte before the whole surface: it rejects most
-                    // of a group without comparing the rest.
-                    if stop > bytes.len()
-                        || key.last().copied() != Some(fold_byte(bytes[stop - 1]))
-                        || !eq_folded(&bytes[start..stop], key)
-                    {
-                        return None;
-                    }
-                    self.accept(e, text, start)
-                })
-            } else {
-                self.prefixes_in(group, bytes, start, &mut prefixes);
-                prefixes
-                    .iter()
-                    .rev()
-                    .find_map(|e| self.accept(e, text, start))
-            };
+            self.prefixes(root, bytes, start, &mut prefixes);
+            let hit = prefixes
+                .iter()
+                .rev()
+                .find_map(|&i| self.accept(&self.table[i as usize], text, start));
             if let Some(hit) = hit {
-                pos = hit.span.end;
+                words.skip_to(hit.span.end);
                 hits.push(hit);
             }
         }
@@ -470,11 +419,13 @@ impl Names {
     }
 
     /// The hit of surface `e`, already known to match the folded text at
-    /// `start`, when it ends a whole word on a character and one of its
-    /// candidates takes the text as written.
+    /// `start` (where a word starts), when it ends a whole word on a
+    /// character and one of its candidates takes the text as written.
+    #[inline]
     fn accept(&self, e: &Surface, text: &str, start: usize) -> Option<Hit> {
         let stop = start + e.len as usize;
-        if !text.is_char_boundary(stop) || !is_word_boundary(text, start, stop) {
+        debug_assert!(start == 0 || !text[..start].chars().next_back().is_some_and(is_word_char));
+        if !ends_word(text, stop) {
             return None;
         }
         let surface = &text[start..stop];
@@ -483,7 +434,7 @@ impl Names {
             Some((from, len)) => {
                 self.exact.get(from as usize..(from + len) as usize) == Some(surface)
             }
-            None => !c.capitalised || surface.chars().next().is_some_and(char::is_uppercase),
+            None => !c.capitalised || starts_capitalised(surface),
         })?;
         Some(Hit {
             span: Span::new(start, stop),
@@ -495,107 +446,156 @@ impl Names {
         })
     }
 
-    /// Fills `out` with the surfaces of a large `group` (sorted by their
-    /// folded bytes) that the folded text at `start` begins with, shortest
-    /// first. The range of surfaces that share the text's first `k` bytes
-    /// narrows as `k` grows: over a stretch that all of them share (what its
-    /// first and last surfaces share, as it is sorted) by one comparison, at
-    /// a byte where they differ by a binary search. So a long group
-    /// ("ministry of …") costs a few searches, not a scan.
-    fn prefixes_in<'a>(
-        &self,
-        group: &'a [Surface],
-        bytes: &[u8],
-        start: usize,
-        out: &mut Vec<&'a Surface>,
-    ) {
+    /// Fills `out` with the surfaces (indexes into the table) of the group
+    /// whose trie starts at `root` that the folded text at `start` begins
+    /// with, shortest first: down the trie, comparing the bytes each node's
+    /// surfaces share and taking the child of the text's next byte. So a
+    /// large group ("ministry of …") costs a comparison a node, not a scan.
+    #[inline]
+    fn prefixes(&self, root: u32, bytes: &[u8], start: usize, out: &mut Vec<u32>) {
         out.clear();
-        let key = |e: &Surface| &self.arena[e.start as usize..(e.start + e.len) as usize];
-        let (mut lo, mut hi) = (0, group.len());
-        let mut k = 0;
+        let mut node = &self.nodes[root as usize];
+        // The text's bytes already compared (the first node's are not).
+        let mut from = 0;
         loop {
-            // Every surface in lo..hi folds to what the text has in
-            // start..start + k; a surface that ends there sorts first.
-            if lo < hi && group[lo].len as usize == k {
-                out.push(&group[lo]);
-                lo += 1;
-            }
-            if lo >= hi {
+            let (key, depth) = (node.key as usize, node.depth as usize);
+            let stop = start + depth;
+            if stop > bytes.len()
+                || !eq_folded(
+                    &bytes[start + from..stop],
+                    &self.arena[key + from..key + depth],
+                )
+            {
                 return;
             }
-            let (first, last) = (key(&group[lo]), key(&group[hi - 1]));
-            let shared = k + first[k..]
-                .iter()
-                .zip(&last[k..])
-                .take_while(|(a, b)| a == b)
-                .count();
-            if shared > k {
-                let stop = start + shared;
-                if stop > bytes.len() || !eq_folded(&bytes[start + k..stop], &first[k..shared]) {
-                    return;
-                }
-                k = shared;
-                continue;
+            if node.ends != NO_SURFACE {
+                out.push(node.ends);
             }
-            let Some(&b) = bytes.get(start + k) else {
+            let Some(&b) = bytes.get(stop) else {
                 return;
             };
             let c = fold_byte(b);
-            let at = |e: &Surface| self.arena[e.start as usize + k];
-            lo += group[lo..hi].partition_point(|e| at(e) < c);
-            hi = lo + group[lo..hi].partition_point(|e| at(e) <= c);
-            k += 1;
+            let children = &self.nodes[node.first as usize..(node.first + node.count) as usize];
+            let Some(child) = children.iter().find(|n| n.byte == c) else {
+                return;
+            };
+            node = child;
+            from = depth + 1;
         }
     }
 }
 
-/// The next word at or after `i` (a maximal run of letters and digits):
-/// its start and end. Separators and ASCII letters and digits go eight
-/// bytes at a time; a non-ASCII character is decoded to tell letters from
-/// punctuation.
-#[inline]
-fn next_word(text: &str, mut i: usize) -> Option<(usize, usize)> {
-    let bytes = text.as_bytes();
-    let n = bytes.len();
-    // Most words are short and ASCII: the eight bytes at `i` hold the start
-    // and often the end too, found with one load.
-    if i + 8 <= n {
-        let v = ascii::load(bytes, i);
-        let alnum = ascii::alnum_bytes(v);
-        let found = alnum | (v & HIGH);
-        if found != 0 {
-            let s = found.trailing_zeros() & !7;
-            if alnum >> s & 0x80 != 0 {
-                // An ASCII letter or digit starts the word; the first byte
-                // after it that is none (or not ASCII) ends it, or not.
-                let stop = !alnum & HIGH & (u64::MAX << s);
-                let e = stop.trailing_zeros() & !7;
-                if stop != 0 && v >> e & 0x80 == 0 {
-                    return Some((i + (s / 8) as usize, i + (e / 8) as usize));
-                }
-                if stop == 0 {
-                    let start = i + (s / 8) as usize;
-                    return Some((start, word_end_from(text, i + 8)));
-                }
+/// The words of a text (maximal runs of letters and digits, non-ASCII ones
+/// included), a block of 64 bytes at a time: one pass of vector compares
+/// gives the block's ASCII letters and digits as a bit mask, and each word
+/// then costs a few bit operations. A non-ASCII character is decoded to tell
+/// letters from punctuation, once per block.
+#[derive(Clone, Debug)]
+struct Words<'a> {
+    text: &'a str,
+    /// Where the current block starts: never inside a word.
+    base: usize,
+    /// The bytes of the block's word characters (bit `k` for byte `base + k`).
+    word: u64,
+    /// Where the block's words start, the ones not given yet.
+    starts: u64,
+}
+
+impl<'a> Words<'a> {
+    /// The words of `text` from byte `from` on, which is no word's inside.
+    fn new(text: &'a str, from: usize) -> Words<'a> {
+        let mut words = Words {
+            text,
+            base: 0,
+            word: 0,
+            starts: 0,
+        };
+        words.load(from);
+        words
+    }
+
+    /// Reads the block at `at` (at most the text's length; no word goes on
+    /// over it).
+    #[inline]
+    fn load(&mut self, at: usize) {
+        let bytes = self.text.as_bytes();
+        let block = ascii::Block::of(&bytes[at..bytes.len().min(at + 64)]);
+        self.base = at;
+        self.word = block.alnum;
+        if block.high != 0 {
+            self.word |= self.letters(block.high);
+        }
+        self.starts = self.word & !(self.word << 1);
+    }
+
+    /// The bytes of the word characters among the block's non-ASCII bytes
+    /// `high`: each character that starts in the block is decoded (the
+    /// continuation bytes of one that starts before it belong to no word:
+    /// the block starts where no word goes on).
+    #[cold]
+    fn letters(&self, mut high: u64) -> u64 {
+        let mut word = 0;
+        while high != 0 {
+            let k = high.trailing_zeros() as usize;
+            let at = self.base + k;
+            let Some(c) = self.text.get(at..).and_then(|t| t.chars().next()) else {
+                // A continuation byte.
+                high &= high - 1;
+                continue;
+            };
+            let len = c.len_utf8();
+            if is_word_char(c) {
+                word |= (u64::MAX >> (64 - len)) << k;
             }
-            i += (s / 8) as usize;
+            // The character's bytes are done (those past the block are shifted out).
+            high &= !((u64::MAX >> (64 - len)) << k);
+        }
+        word
+    }
+
+    /// Goes on from byte `pos` (at or after the last word given, no word's inside).
+    #[inline]
+    fn skip_to(&mut self, pos: usize) {
+        let k = pos - self.base;
+        if k < 64 {
+            self.starts &= u64::MAX << k;
         } else {
-            i += 8;
+            self.load(pos);
         }
     }
-    loop {
-        i = ascii::skip_to_word(bytes, i);
-        let &b = bytes.get(i)?;
-        if b < 0x80 {
-            break;
+}
+
+impl Iterator for Words<'_> {
+    type Item = (usize, usize);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, usize)> {
+        while self.starts == 0 {
+            let next = self.base + 64;
+            if next >= self.text.len() {
+                return None;
+            }
+            // The block's last byte ends no word that goes on (such a word
+            // moves the block to its end), so `next` is no word's inside.
+            self.load(next);
         }
-        let c = text[i..].chars().next()?;
-        if is_word_char(c) {
-            break;
+        let k = self.starts.trailing_zeros();
+        self.starts &= self.starts - 1;
+        let len = (!(self.word >> k)).trailing_zeros();
+        let start = self.base + k as usize;
+        if k + len < 64 {
+            return Some((start, start + len as usize));
         }
-        i += c.len_utf8();
+        // The word reaches the end of the block: it may go on (from the
+        // start of the character the block ends in).
+        let mut at = self.base + 64;
+        while !self.text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let end = word_end_from(self.text, at);
+        self.load(end);
+        Some((start, end))
     }
-    Some((i, word_end_from(text, i)))
 }
 
 /// The end of the word that goes on at `i` (a char boundary inside it or
@@ -637,6 +637,13 @@ fn fold8(v: u64) -> u64 {
     let upper =
         (t + ONES * u64::from(0x80 - b'A')) & !(t + ONES * u64::from(0x7F - b'Z')) & !v & HIGH;
     let v = v | (upper >> 2);
+    // ASCII control bytes (tabs and line breaks among them) are rare: with
+    // none, the letters are all there is to fold. (`t | HIGH` less 0x20 a byte
+    // borrows from no other byte, and keeps the high bit where `t` is 0x20 or more.)
+    let control = !((t | HIGH) - ONES * 0x20) & !v & HIGH;
+    if control == 0 {
+        return v;
+    }
     // The high bit of each byte of `v` equal to `c`.
     let equal = |c: u8| {
         let x = v ^ (ONES * u64::from(c));
@@ -646,35 +653,35 @@ fn fold8(v: u64) -> u64 {
     (v & !(space * 0xFF)) | (space * 0x20)
 }
 
-/// The eight folded bytes at `bytes[at..]` as a little-endian word, zeros
-/// past the end.
+/// Whether `text` folds to `key` (already folded): eight bytes at a time,
+/// then byte by byte.
 #[inline]
-fn folded_at(bytes: &[u8], at: usize) -> u64 {
-    if at + 8 <= bytes.len() {
-        return fold8(ascii::load(bytes, at));
-    }
-    let mut word = [0u8; 8];
-    for (w, &b) in word.iter_mut().zip(bytes.get(at..).unwrap_or_default()) {
-        *w = fold_byte(b);
-    }
-    u64::from_le_bytes(word)
-}
-
-/// Whether `text` folds to `key` (already folded).
 fn eq_folded(text: &[u8], key: &[u8]) -> bool {
-    text.len() == key.len() && text.iter().zip(key).all(|(&t, &k)| fold_byte(t) == k)
+    if text.len() != key.len() {
+        return false;
+    }
+    let (mut t, mut k) = (text.chunks_exact(8), key.chunks_exact(8));
+    for (a, b) in (&mut t).zip(&mut k) {
+        if fold8(ascii::load(a, 0)) != ascii::load(b, 0) {
+            return false;
+        }
+    }
+    t.remainder()
+        .iter()
+        .zip(k.remainder())
+        .all(|(&a, &b)| fold_byte(a) == b)
 }
 
 /// A one-hash Bloom filter of 2^16 bits (8 KiB, stays in L1): most words of a
 /// release begin no surface, and this answers that without a table probe.
 #[derive(Clone, Debug)]
 struct HashFilter {
-    bits: Vec<u64>,
+    bits: Box<[u64; 1024]>,
 }
 
 impl HashFilter {
     fn new(hashes: impl Iterator<Item = u64>) -> HashFilter {
-        let mut bits = vec![0u64; 1024];
+        let mut bits = Box::new([0u64; 1024]);
         for h in hashes {
             let i = (h >> 48) as usize;
             bits[i / 64] |= 1 << (i % 64);
@@ -682,6 +689,7 @@ impl HashFilter {
         HashFilter { bits }
     }
 
+    #[inline]
     fn contains(&self, h: u64) -> bool {
         let i = (h >> 48) as usize;
         self.bits[i / 64] & (1 << (i % 64)) != 0
@@ -705,6 +713,28 @@ pub(crate) fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
     !before && !after
 }
 
+/// Whether a word may end at `at`: a character boundary where no letter or
+/// digit follows (an ASCII byte tested as a byte).
+#[inline]
+fn ends_word(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at) {
+        None => at == text.len(),
+        Some(&b) if b < 0x80 => !b.is_ascii_alphanumeric(),
+        Some(_) => text
+            .get(at..)
+            .is_some_and(|rest| !rest.chars().next().is_some_and(is_word_char)),
+    }
+}
+
+/// Whether `s` starts with a capital (an ASCII letter tested as a byte).
+#[inline]
+fn starts_capitalised(s: &str) -> bool {
+    match s.as_bytes().first() {
+        Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
+        _ => s.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -723,21 +753,25 @@ mod tests {
     }
 
     #[test]
-    fn next_word_and_hash_span_agree_with_a_char_loop() {
+    fn words_and_hash_span_agree_with_a_char_loop() {
         let alphabet: Vec<char> = "aZ09 -.,\n\t'’é\u{a0}ΣσİıΩ—…\u{2028}@[`{".chars().collect();
         let mut rng = crate::testing::Rng::new(0x2545_f491_4f6c_dd1d);
-        for _ in 0..4000 {
-            let len = rng.below(40);
-            let text = random_text(&mut rng, &alphabet, len);
-            let mut got = Vec::new();
-            let mut pos = 0;
-            while let Some((s, e)) = next_word(&text, pos) {
-                got.push((s, e));
-                pos = e;
+        for round in 0..4000 {
+            // Long runs of one letter make words that cross blocks.
+            let len = rng.below(if round % 4 == 0 { 300 } else { 40 });
+            let mut text = random_text(&mut rng, &alphabet, len);
+            if round % 3 == 0 {
+                let at = text
+                    .char_indices()
+                    .nth(rng.below(len + 1))
+                    .map_or(text.len(), |(i, _)| i);
+                let run = ["a", "é", "Σ"][rng.below(3)].repeat(rng.below(90));
+                text.insert_str(at, &run);
             }
+            let got: Vec<(usize, usize)> = Words::new(&text, 0).collect();
             let want = words_reference(&text);
             assert_eq!(got, want, "{text:?}");
-            for (s, e) in want {
+            for &(s, e) in &want {
                 // The text's word and its folded copy hash alike; a word
                 // of another case or length does not collide here.
                 let mut folded = text.as_bytes()[s..e].to_vec();
@@ -749,6 +783,20 @@ mod tests {
                     assert_ne!(hash_word(&folded[1..]), hash_word(&folded), "{text:?}");
                 }
             }
+            // Skipping, as a hit does, to the end of a word at or after the
+            // last one given: the words that start there or later follow.
+            let mut words = Words::new(&text, 0);
+            let mut got = Vec::new();
+            while let Some((s, e)) = words.next() {
+                got.push((s, e));
+                if rng.below(3) == 0 {
+                    let later: Vec<usize> = want.iter().map(|w| w.1).filter(|&x| x >= e).collect();
+                    let to = later[rng.below(later.len())];
+                    words.skip_to(to);
+                    got.extend(want.iter().filter(|w| w.0 >= e && w.0 < to));
+                }
+            }
+            assert_eq!(got, want, "{text:?} with skips");
         }
     }
 
@@ -777,26 +825,48 @@ mod tests {
                 );
             }
         }
-        assert_eq!(
-            folded_at(b"AB\tc", 1),
-            u64::from_le_bytes(*b"b c\0\0\0\0\0")
-        );
-        assert_eq!(folded_at(b"AB", 2), 0);
     }
 
-    /// [`Names::find`] without its first tests (probes, the last byte, the
-    /// narrowing of large groups): every surface of the word's group that
-    /// the text folds to, longest first.
+    /// [`eq_folded`] a byte at a time.
+    fn eq_folded_reference(text: &[u8], key: &[u8]) -> bool {
+        text.len() == key.len() && text.iter().zip(key).all(|(&t, &k)| fold_byte(t) == k)
+    }
+
+    #[test]
+    fn eq_folded_agrees_with_a_byte_loop() {
+        let alphabet = b"aAzZ@[`{ \t\n\r\xc3\xa9";
+        let mut rng = crate::testing::Rng::new(0x9b05_688c_2b3e_6c1f);
+        for _ in 0..20_000 {
+            let len = rng.below(20);
+            let text: Vec<u8> = (0..len)
+                .map(|_| alphabet[rng.below(alphabet.len())])
+                .collect();
+            let mut key = text.clone();
+            fold_in_place(&mut key);
+            // Mostly the text's own folding, sometimes a byte off or a length off.
+            match rng.below(4) {
+                0 if len > 0 => key[rng.below(len)] = alphabet[rng.below(alphabet.len())],
+                1 if len > 0 => {
+                    key.pop();
+                }
+                _ => {}
+            }
+            let want = eq_folded_reference(&text, &key);
+            assert_eq!(eq_folded(&text, &key), want, "{text:?} {key:?}");
+        }
+    }
+
+    /// [`Names::find`] without its tries: every surface of the word's group
+    /// that the text folds to (compared a byte at a time), longest first.
     fn find_reference(n: &Names, text: &str) -> Vec<Hit> {
         let bytes = text.as_bytes();
         let mut hits = Vec::new();
         let mut pos = 0;
-        while let Some((start, end)) = next_word(text, pos) {
-            pos = end;
-            if end - start > MAX_FIRST_WORD {
+        for (start, end) in words_reference(text) {
+            if start < pos || end - start > MAX_FIRST_WORD {
                 continue;
             }
-            let Some((from, to)) = group(&n.index, hash_span(bytes, start, end)) else {
+            let Some(&(_, from, to, _)) = group(&n.index, hash_span(bytes, start, end)) else {
                 continue;
             };
             let mut matching: Vec<&Surface> = n.table[from as usize..to as usize]
@@ -805,7 +875,7 @@ mod tests {
                     let key = &n.arena[e.start as usize..(e.start + e.len) as usize];
                     bytes
                         .get(start..start + key.len())
-                        .is_some_and(|t| eq_folded(t, key))
+                        .is_some_and(|t| eq_folded_reference(t, key))
                 })
                 .collect();
             matching.sort_by_key(|e| std::cmp::Reverse(e.len));
@@ -880,6 +950,23 @@ mod tests {
     }
 
     #[test]
+    fn ends_word_and_starts_capitalised_agree_with_char_tests() {
+        let alphabet: Vec<char> = "aZ0 -.’éΣİ\u{a0}".chars().collect();
+        let mut rng = crate::testing::Rng::new(0x2b99_2ddf_a232_49d6);
+        for _ in 0..2000 {
+            let len = rng.below(8);
+            let text = random_text(&mut rng, &alphabet, len);
+            for at in 0..=text.len() {
+                let want = text.is_char_boundary(at)
+                    && !text[at..].chars().next().is_some_and(char::is_alphanumeric);
+                assert_eq!(ends_word(&text, at), want, "{text:?} {at}");
+            }
+            let want = text.chars().next().is_some_and(char::is_uppercase);
+            assert_eq!(starts_capitalised(&text), want, "{text:?}");
+        }
+    }
+
+    #[test]
     fn list_splits_trims_and_drops_empty_items() {
         let got: Vec<&str> = list(" a | b c ||d|").collect();
         assert_eq!(got, ["a", "b c", "d"]);
@@ -934,31 +1021,40 @@ mod tests {
         ix.add_folded("WB", org(5), Some("WB"));
         ix.add_folded("wb", org(5), None);
         ix.add_folded("Wb", org(5), Some("WB"));
-        let (arena, table, index, candidates, exact) = ix.finish();
+        let (arena, table, index, nodes, candidates, exact) = ix.finish();
         assert_eq!(arena, b"world bankworld bank groupwb");
         assert_eq!(exact, "WB");
-        let (from, _) = crate::surfaces::group(&index, hash_word(b"wb")).expect("a group");
+        let &(_, from, _, _) = crate::surfaces::group(&index, hash_word(b"wb")).expect("a group");
         let wb = &table[from as usize];
         let wb = &candidates[wb.cand_start as usize..(wb.cand_start + wb.cand_len) as usize];
         assert_eq!(
             wb.iter().map(|c| c.exact).collect::<Vec<_>>(),
             [Some((0, 2)), None]
         );
-        let (from, to) = group(&index, hash_word(b"world")).expect("a group");
+        let &(_, from, to, root) = group(&index, hash_word(b"world")).expect("a group");
         let group = &table[from as usize..to as usize];
         assert_eq!(group.len(), 2);
-        // Longest first.
-        assert_eq!((group[0].len, group[1].len), (16, 10));
+        // Sorted by their bytes.
+        assert_eq!((group[0].len, group[1].len), (10, 16));
         let of = |e: &Surface| {
             candidates[e.cand_start as usize..(e.cand_start + e.cand_len) as usize]
                 .iter()
                 .map(|c| c.target)
                 .collect::<Vec<_>>()
         };
-        assert_eq!(of(&group[0]), [Target::Org(2)]);
-        assert_eq!(of(&group[1]), [Target::Org(0), Target::Org(1)]);
-        let rest = &arena[(group[1].start + group[1].first) as usize..][..5];
+        assert_eq!(of(&group[0]), [Target::Org(0), Target::Org(1)]);
+        assert_eq!(of(&group[1]), [Target::Org(2)]);
+        let rest = &arena[(group[0].start + group[0].first) as usize..][..5];
         assert_eq!(rest, b" bank");
+        // The trie: "world bank", then, by a space, " group".
+        let root = nodes[root as usize];
+        assert_eq!(
+            (root.key, root.depth, root.ends, root.count),
+            (0, 10, from, 1)
+        );
+        let child = nodes[root.first as usize];
+        assert_eq!(child.byte, b' ');
+        assert_eq!((child.depth, child.ends, child.count), (16, from + 1, 0));
         assert_eq!(index.iter().filter(|g| g.2 != 0).count(), 2);
         assert_eq!(crate::surfaces::group(&index, hash_word(b"bank")), None);
     }
@@ -971,12 +1067,12 @@ mod tests {
             ix.add_folded(w, org(i), None);
             ix.add_folded(&w.to_uppercase(), org(i + 1), None);
         }
-        let (_, table, index, candidates, _) = ix.finish();
+        let (_, table, index, _, candidates, _) = ix.finish();
         let groups = index.iter().filter(|g| g.2 != 0).count();
         assert_eq!((table.len(), groups, candidates.len()), (1000, 1000, 2000));
         for (i, w) in words.iter().enumerate() {
             let first = w.split(' ').next().expect("a word").to_ascii_lowercase();
-            let (from, to) = group(&index, hash_word(first.as_bytes())).expect("a group");
+            let &(_, from, to, _) = group(&index, hash_word(first.as_bytes())).expect("a group");
             let e = &table[from as usize];
             assert_eq!((to - from, e.cand_len), (1, 2), "{w}");
             assert_eq!(candidates[e.cand_start as usize].target, Target::Org(i));
@@ -1033,16 +1129,16 @@ mod tests {
         );
     }
 
-    /// A group larger than [`SMALL_GROUP`] is searched by narrowing; it
-    /// still gives the longest surface that ends a whole word, and a shorter
-    /// one when the longest does not.
+    /// A large group is searched down its trie; it still gives the longest
+    /// surface that ends a whole word, and a shorter one when the longest
+    /// does not.
     #[test]
     fn a_large_group_gives_the_longest_whole_word_surface() {
         let mut orgs = String::from("id\tname\tacronyms\tkind\tparent\tcountry\tvariants\n");
         orgs.push_str("m\tMinistry\t\tministry\t\t\t\n");
         orgs.push_str("mh\tMinistry of Health\t\tministry\t\t\t\n");
         orgs.push_str("mfa\tMinistry of Foreign Affairs\t\tministry\t\t\t\n");
-        for i in 0..SMALL_GROUP + 20 {
+        for i in 0..84 {
             orgs.push_str(&format!(
                 "mfa{i}\tMinistry of Foreign Affairs of Country{i}\t\tministry\t\t\t\n"
             ));
@@ -1051,8 +1147,8 @@ mod tests {
         let g =
             Gazetteers::from_texts(&[("organisations.tsv", orgs)]).expect("test gazetteers parse");
         let n = Names::build(&g).expect("builds");
-        let (from, to) = group(&n.index, hash_word(b"ministry")).expect("a group");
-        assert!((to - from) as usize > SMALL_GROUP, "the group is large");
+        let &(_, from, to, _) = group(&n.index, hash_word(b"ministry")).expect("a group");
+        assert_eq!(to - from, 87);
         let id = |t: Target| match t {
             Target::Org(i) => n.orgs[i].id,
             Target::Place(_) => "place",
@@ -1089,11 +1185,51 @@ mod tests {
         assert_eq!(scratch.arena, compiled.arena);
         assert_eq!(scratch.table, compiled.table);
         assert_eq!(scratch.index, compiled.index);
+        assert_eq!(scratch.nodes, compiled.nodes);
         assert_eq!(scratch.candidates, compiled.candidates);
         assert_eq!(scratch.exact, compiled.exact);
         assert_eq!(scratch.filter.bits, compiled.filter.bits);
         assert_eq!(scratch.orgs.len(), compiled.orgs.len());
         assert_eq!(scratch.places.len(), compiled.places.len());
+    }
+
+    /// Each built-in surface, as a text, is the last of the surfaces its
+    /// trie finds there; the others found are the surfaces of its group it
+    /// begins with; and every node's children go deeper, in order of byte.
+    #[test]
+    fn the_tries_find_every_surface_and_its_prefixes() {
+        let n = Names::build(&Gazetteers::builtin()).expect("built-ins build");
+        let mut out = Vec::new();
+        for &(_, from, to, root) in n.index.iter().filter(|g| g.2 != 0) {
+            let group = from as usize..to as usize;
+            for i in group.clone() {
+                let e = &n.table[i];
+                let key = &n.arena[e.start as usize..(e.start + e.len) as usize];
+                n.prefixes(root, key, 0, &mut out);
+                let want: Vec<u32> = group
+                    .clone()
+                    .filter(|&j| {
+                        let f = &n.table[j];
+                        key.starts_with(&n.arena[f.start as usize..(f.start + f.len) as usize])
+                    })
+                    .map(|j| j as u32)
+                    .collect();
+                assert_eq!(
+                    out.last(),
+                    Some(&(i as u32)),
+                    "{:?}",
+                    String::from_utf8_lossy(key)
+                );
+                let mut sorted = out.clone();
+                sorted.sort_by_key(|&j| n.table[j as usize].len);
+                assert_eq!((&out, &sorted), (&want, &want));
+            }
+        }
+        for node in n.nodes.iter() {
+            let children = &n.nodes[node.first as usize..(node.first + node.count) as usize];
+            assert!(children.windows(2).all(|w| w[0].byte < w[1].byte));
+            assert!(children.iter().all(|c| c.depth > node.depth));
+        }
     }
 
     #[test]

@@ -85,9 +85,47 @@ pub(crate) const fn candidate(
     }
 }
 
-/// A group of surfaces with more than this many is sorted by its folded
-/// bytes and searched by narrowing; a smaller one is scanned, longest first.
-pub(crate) const SMALL_GROUP: usize = 64;
+/// A node of a group's trie: the group's surfaces that share their first
+/// `depth` folded bytes (and more than their parent's), where those bytes are,
+/// the surface that is just those bytes, and the nodes of the surfaces that
+/// go on, one for each next byte.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Node {
+    /// Where the shared bytes are in the arena.
+    pub(crate) key: u32,
+    /// How many bytes are shared.
+    pub(crate) depth: u32,
+    /// The surface (an index into the table) that ends there, or [`NO_SURFACE`].
+    pub(crate) ends: u32,
+    /// The first child, in the node list.
+    pub(crate) first: u32,
+    /// The number of children (after the first, in order of `byte`).
+    pub(crate) count: u32,
+    /// The byte that leads from the parent to this node (at the parent's depth).
+    pub(crate) byte: u8,
+}
+
+/// [`Node::ends`] of a node no surface ends at.
+pub(crate) const NO_SURFACE: u32 = u32::MAX;
+
+/// A [`Node`] (for the tables `build.rs` writes).
+pub(crate) const fn node(
+    key: u32,
+    depth: u32,
+    ends: u32,
+    first: u32,
+    count: u32,
+    byte: u8,
+) -> Node {
+    Node {
+        key,
+        depth,
+        ends,
+        first,
+        count,
+        byte,
+    }
+}
 
 /// The longest first word a surface may have, in bytes; longer ones are left
 /// out of the index (no real name has one).
@@ -137,6 +175,12 @@ pub(crate) fn hash_span(bytes: &[u8], start: usize, end: usize) -> u64 {
         word.copy_from_slice(&bytes[at..at + 8]);
         u64::from_le_bytes(word)
     };
+    let len = end - start;
+    if 0 < len && len <= 8 && start + 8 <= bytes.len() {
+        // Most words: one load, masked to the word (what the loop below does
+        // for them, without its tests).
+        return mix(0, (load(start) | CASE) & (u64::MAX >> (8 * (8 - len))));
+    }
     let mut h = 0;
     let mut i = start;
     while i + 8 <= end {
@@ -165,27 +209,35 @@ pub(crate) fn hash_word(word: &[u8]) -> u64 {
 }
 
 /// What [`SurfaceIndex::finish`] gives: the arena, the surfaces, the
-/// groups' table (see [`group`]), the candidates and the text of their
-/// exact surfaces.
-pub(crate) type Index = (Vec<u8>, Vec<Surface>, Vec<Group>, Vec<Candidate>, String);
+/// groups' table (see [`group`]), the groups' tries, the candidates and the
+/// text of their exact surfaces.
+pub(crate) type Index = (
+    Vec<u8>,
+    Vec<Surface>,
+    Vec<Group>,
+    Vec<Node>,
+    Vec<Candidate>,
+    String,
+);
 
-/// A slot of the groups' table: the hash of a folded first word and the
-/// range of its surfaces in the table (`to == 0`: a free slot).
-pub(crate) type Group = (u64, u32, u32);
+/// A slot of the groups' table: the hash of a folded first word, the range
+/// of its surfaces in the table (`to == 0`: a free slot) and the root of
+/// their trie in the nodes.
+pub(crate) type Group = (u64, u32, u32, u32);
 
-/// The range of the surfaces whose first word folds to `hash`, from an
+/// The group of the surfaces whose first word folds to `hash`, from an
 /// open-addressing table of groups (a power of two long, never full).
 #[inline]
-pub(crate) fn group(groups: &[Group], hash: u64) -> Option<(u32, u32)> {
+pub(crate) fn group(groups: &[Group], hash: u64) -> Option<&Group> {
     let mask = groups.len() - 1;
     let mut k = group_slot(hash, mask);
     loop {
-        let (h, from, to) = groups[k];
-        if to == 0 {
+        let g = &groups[k];
+        if g.2 == 0 {
             return None;
         }
-        if h == hash {
-            return Some((from, to));
+        if g.0 == hash {
+            return Some(g);
         }
         k = (k + 1) & mask;
     }
@@ -408,9 +460,8 @@ impl SurfaceIndex {
     }
 
     /// The arena, the surfaces grouped by the hash of their first word
-    /// (longest first, then in the order they came; a large group sorted by
-    /// its bytes), the index of the groups and the candidates. Linear but
-    /// for the large groups: a counting sort by group.
+    /// (a counting sort) and each group sorted by its folded bytes, the
+    /// index of the groups, their tries and the candidates.
     pub(crate) fn finish(mut self) -> Index {
         let n = self.spans.len();
         let mut candidates = Vec::with_capacity(self.cands.len());
@@ -451,24 +502,6 @@ impl SurfaceIndex {
             sizes[g as usize] += 1;
             group_of.push(g);
         }
-        // Two stable counting sorts: by length, longest first, then by group.
-        let by_length = {
-            let longest = self.spans.iter().map(|s| s.1).max().unwrap_or(0) as usize;
-            let mut starts = vec![0u32; longest + 2];
-            for &(_, len, _) in &self.spans {
-                starts[longest - len as usize + 1] += 1;
-            }
-            for k in 1..starts.len() {
-                starts[k] += starts[k - 1];
-            }
-            let mut out = vec![0u32; n];
-            for (id, &(_, len, _)) in self.spans.iter().enumerate() {
-                let slot = &mut starts[longest - len as usize];
-                out[*slot as usize] = id as u32;
-                *slot += 1;
-            }
-            out
-        };
         let mut starts = Vec::with_capacity(sizes.len() + 1);
         let mut total = 0;
         starts.push(0);
@@ -478,30 +511,39 @@ impl SurfaceIndex {
         }
         let mut order = vec![0u32; n];
         let mut fill = starts.clone();
-        for &id in &by_length {
-            let slot = &mut fill[group_of[id as usize] as usize];
-            order[*slot as usize] = id;
+        for (id, &g) in group_of.iter().enumerate() {
+            let slot = &mut fill[g as usize];
+            order[*slot as usize] = id as u32;
             *slot += 1;
         }
-        // The groups' table, at most half full.
-        let mut groups: Vec<Group> = vec![(0, 0, 0); (2 * sizes.len()).next_power_of_two().max(16)];
+        let bytes = |id: u32| {
+            let (start, len, _) = self.spans[id as usize];
+            &self.arena[start as usize..(start + len) as usize]
+        };
+        for g in 0..sizes.len() {
+            order[starts[g] as usize..starts[g + 1] as usize].sort_unstable_by_key(|&id| bytes(id));
+        }
+        // The tries, and the groups' table (at most half full).
+        let mut nodes = Vec::with_capacity(2 * n);
+        let mut groups: Vec<Group> =
+            vec![(0, 0, 0, 0); (2 * sizes.len()).next_power_of_two().max(16)];
         let mask = groups.len() - 1;
         for (g, &hash) in group_hashes.iter().enumerate() {
+            let (from, to) = (starts[g], starts[g + 1]);
+            let root = nodes.len() as u32;
+            nodes.push(node(0, 0, NO_SURFACE, 0, 0, 0));
+            Trie {
+                order: &order,
+                spans: &self.spans,
+                arena: &self.arena,
+                nodes: &mut nodes,
+            }
+            .fill(root, from as usize..to as usize, 0);
             let mut k = group_slot(hash, mask);
             while groups[k].2 != 0 {
                 k = (k + 1) & mask;
             }
-            groups[k] = (hash, starts[g], starts[g + 1]);
-        }
-        // Large groups are searched by narrowing: sorted by their bytes.
-        for (g, &size) in sizes.iter().enumerate() {
-            if size as usize > SMALL_GROUP {
-                let range = starts[g] as usize..starts[g + 1] as usize;
-                order[range].sort_unstable_by_key(|&id| {
-                    let (start, len, _) = self.spans[id as usize];
-                    &self.arena[start as usize..(start + len) as usize]
-                });
-            }
+            groups[k] = (hash, from, to, root);
         }
         let table = order
             .iter()
@@ -511,7 +553,73 @@ impl SurfaceIndex {
                 surface(start, len, first, cand_start, cand_len)
             })
             .collect();
-        (self.arena, table, groups, candidates, self.exact)
+        (self.arena, table, groups, nodes, candidates, self.exact)
+    }
+}
+
+/// What building a group's trie reads, and the nodes it adds to.
+struct Trie<'a> {
+    /// Surface ids in table order (each group sorted by its bytes).
+    order: &'a [u32],
+    spans: &'a [(u32, u32, u32)],
+    arena: &'a [u8],
+    nodes: &'a mut Vec<Node>,
+}
+
+impl Trie<'_> {
+    /// The folded bytes of the surface at table index `i`.
+    fn bytes(&self, i: usize) -> &[u8] {
+        let (start, len, _) = self.spans[self.order[i] as usize];
+        &self.arena[start as usize..(start + len) as usize]
+    }
+
+    /// Makes node `at` the node of the surfaces at table indexes `range`
+    /// (sorted, sharing their first `from` bytes): they share what the first
+    /// and the last share; the first is those bytes, or no surface is; the
+    /// others go on by their next byte, a child for each, the children side
+    /// by side.
+    fn fill(&mut self, at: u32, range: std::ops::Range<usize>, from: usize) {
+        let (first, last) = (self.bytes(range.start), self.bytes(range.end - 1));
+        let depth = from
+            + first[from..]
+                .iter()
+                .zip(&last[from..])
+                .take_while(|(a, b)| a == b)
+                .count();
+        let key = self.spans[self.order[range.start] as usize].0;
+        let mut rest = range.clone();
+        let mut ends = NO_SURFACE;
+        if first.len() == depth {
+            ends = range.start as u32;
+            rest.start += 1;
+        }
+        // The runs of `rest` with the same byte at `depth`.
+        let mut runs = Vec::new();
+        let mut i = rest.start;
+        while i < rest.end {
+            let b = self.bytes(i)[depth];
+            let mut j = i + 1;
+            while j < rest.end && self.bytes(j)[depth] == b {
+                j += 1;
+            }
+            runs.push((b, i..j));
+            i = j;
+        }
+        let children = self.nodes.len() as u32;
+        for &(b, _) in &runs {
+            self.nodes.push(node(0, 0, NO_SURFACE, 0, 0, b));
+        }
+        self.nodes[at as usize] = Node {
+            key,
+            depth: depth as u32,
+            ends,
+            first: children,
+            count: runs.len() as u32,
+            byte: self.nodes[at as usize].byte,
+        };
+        for (k, (_, run)) in runs.into_iter().enumerate() {
+            self.fill(children + k as u32, run, depth + 1);
+        }
     }
 }
 
