@@ -12,11 +12,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 /// Adds the places of `doc`, from the matcher's `hits`.
 pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
-    let mut spans = Vec::with_capacity(doc.organisations.iter().map(|o| o.mentions.len()).sum());
-    for o in &doc.organisations {
-        spans.extend_from_slice(&o.mentions);
-    }
-    let org_spans = SpanSet::new(spans);
+    let org_spans = OrgSpans::new(doc, hits);
     // Each place, in order of its first mention, and its number of mentions;
     // the hits kept, with their place's slot.
     let mut slot_of: HashMap<usize, u32> = HashMap::default();
@@ -64,6 +60,78 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
         }
     }
     doc.locations = locations;
+}
+
+/// The organisations' mentions, to tell whether a place shares a byte with
+/// one: a bit for each byte of the text that one covers, so a place costs a
+/// word or two and nothing is sorted; a [`SpanSet`] when some span (of a
+/// mention or a hit) is empty, which the bits cannot tell.
+enum OrgSpans {
+    Bits(Covered),
+    Set(SpanSet),
+}
+
+impl OrgSpans {
+    fn new(doc: &Document, hits: &[Hit]) -> OrgSpans {
+        let mentions = doc.organisations.iter().flat_map(|o| &o.mentions);
+        let proper = |s: &Span| s.start < s.end;
+        if mentions.clone().all(proper) && hits.iter().all(|h| proper(&h.span)) {
+            let mut covered = Covered::new(doc.text.len());
+            for &s in mentions {
+                covered.insert(s);
+            }
+            OrgSpans::Bits(covered)
+        } else {
+            OrgSpans::Set(SpanSet::new(mentions.copied().collect()))
+        }
+    }
+
+    fn overlaps(&self, span: Span) -> bool {
+        match self {
+            OrgSpans::Bits(covered) => covered.overlaps(span),
+            OrgSpans::Set(set) => set.overlaps(span),
+        }
+    }
+}
+
+/// Bytes of a text, a bit each (bit `k % 64` of word `k / 64` for byte `k`).
+struct Covered {
+    bits: Vec<u64>,
+}
+
+impl Covered {
+    /// No byte of a text of `len` bytes.
+    fn new(len: usize) -> Covered {
+        Covered {
+            bits: vec![0; len / 64 + 1],
+        }
+    }
+
+    /// The words of the bits of the bytes of `span` (not empty), and their masks.
+    fn words(span: Span) -> impl Iterator<Item = (usize, u64)> {
+        let (first, last) = (span.start / 64, (span.end - 1) / 64);
+        (first..=last).map(move |w| {
+            let low = if w == first { span.start % 64 } else { 0 };
+            let high = if w == last { (span.end - 1) % 64 } else { 63 };
+            (w, (u64::MAX << low) & (u64::MAX >> (63 - high)))
+        })
+    }
+
+    /// Adds the bytes of `span` (not empty).
+    fn insert(&mut self, span: Span) {
+        let need = (span.end - 1) / 64 + 1;
+        if self.bits.len() < need {
+            self.bits.resize(need, 0);
+        }
+        for (w, mask) in Covered::words(span) {
+            self.bits[w] |= mask;
+        }
+    }
+
+    /// Whether a byte of `span` (not empty) is in.
+    fn overlaps(&self, span: Span) -> bool {
+        Covered::words(span).any(|(w, mask)| self.bits.get(w).is_some_and(|b| b & mask != 0))
+    }
 }
 
 /// "… Ministry of Internal Affairs of [the Republic of] X": the capitalised
@@ -164,6 +232,28 @@ mod tests {
             saw_of |= w == "of";
         }
         saw_of
+    }
+
+    #[test]
+    fn covered_bytes_agree_with_a_span_set() {
+        let mut rng = crate::testing::Rng::new(0x5be0_cd19_137e_2179);
+        for _ in 0..2_000 {
+            let len = rng.below(300) + 1;
+            let span = |rng: &mut crate::testing::Rng| {
+                let start = rng.below(len);
+                Span::new(start, start + 1 + rng.below((len - start).min(90)))
+            };
+            let spans: Vec<Span> = (0..rng.below(12)).map(|_| span(&mut rng)).collect();
+            let mut covered = Covered::new(len);
+            for &s in &spans {
+                covered.insert(s);
+            }
+            let set = SpanSet::new(spans.clone());
+            for _ in 0..20 {
+                let s = span(&mut rng);
+                assert_eq!(covered.overlaps(s), set.overlaps(s), "{spans:?} {s:?}");
+            }
+        }
     }
 
     /// The quick test never says no where the words are there.
