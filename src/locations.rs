@@ -134,6 +134,23 @@ impl Covered {
     }
 }
 
+/// A word that [`in_org_name`] steps back over on its way to an "of"
+/// ("Ministry of Foreign Affairs of the Republic of …").
+fn is_name_word(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "the"
+            | "Republic"
+            | "Kingdom"
+            | "Federation"
+            | "State"
+            | "Islamic"
+            | "People's"
+            | "People’s"
+            | "Democratic"
+    )
+}
+
 /// "… Ministry of Internal Affairs of [the Republic of] X": the capitalised
 /// words before the country, back over "of", "the", "Republic", include an
 /// organisation word.
@@ -143,20 +160,7 @@ fn in_org_name(text: &str, span: Span, names: &Names) -> bool {
     }
     let mut words = text[..span.start].split_whitespace().rev().peekable();
     let mut saw_of = false;
-    while let Some(w) = words.next_if(|w| {
-        matches!(
-            *w,
-            "of" | "the"
-                | "Republic"
-                | "Kingdom"
-                | "Federation"
-                | "State"
-                | "Islamic"
-                | "People's"
-                | "People’s"
-                | "Democratic"
-        )
-    }) {
+    while let Some(w) = words.next_if(|w| is_name_word(w)) {
         saw_of |= w == "of";
     }
     if !saw_of {
@@ -215,20 +219,7 @@ mod tests {
     fn after_name_words(text: &str, at: usize) -> bool {
         let mut words = text[..at].split_whitespace().rev().peekable();
         let mut saw_of = false;
-        while let Some(w) = words.next_if(|w| {
-            matches!(
-                *w,
-                "of" | "the"
-                    | "Republic"
-                    | "Kingdom"
-                    | "Federation"
-                    | "State"
-                    | "Islamic"
-                    | "People's"
-                    | "People’s"
-                    | "Democratic"
-            )
-        }) {
+        while let Some(w) = words.next_if(|w| is_name_word(w)) {
             saw_of |= w == "of";
         }
         saw_of
