@@ -320,11 +320,11 @@ impl Anchors {
     /// the bytes that may be part of a word (ASCII letters and digits, and
     /// every non-ASCII byte): the runs of the union are the candidate words,
     /// their starts and ends read off the masks. Most runs are ASCII words
-    /// that start with a letter and end inside their block: each costs a
-    /// few operations and the word gate, in a loop that holds nothing else.
-    /// The others — a run that starts with a digit, has a non-ASCII byte or
-    /// reaches the block's end — go to [`Anchors::rare`]; the blocks after a
-    /// run that goes on see that it does and skip it.
+    /// that end inside their block: each costs a few operations and the word
+    /// gate (or, starting with a digit, is its digits), in a loop that holds
+    /// nothing else. A run that reaches the block's end is followed to its
+    /// end after the loop (the blocks after it see that it goes on and skip
+    /// it); one with a non-ASCII byte goes to [`Anchors::rare`].
     fn all(&self, text: &str, out: &mut Vec<(usize, usize)>) {
         let b = text.as_bytes();
         let mut base = 0;
