@@ -399,6 +399,63 @@ impl Document {
             .partition_point(|s| s.start <= pos)
             .saturating_sub(1)
     }
+
+    /// [`Document::sentence_of`] for many offsets in any order (the JSON
+    /// writer asks it of every mention): a table built once per document.
+    pub(crate) fn sentence_index(&self) -> SentenceOf<'_> {
+        SentenceOf::new(self)
+    }
+}
+
+/// The sentence of byte offsets ([`Document::sentence_of`]) from a table of
+/// the sentences starting before each 64-byte block of the text: at most the
+/// few sentences starting inside the offset's block are stepped over.
+pub(crate) struct SentenceOf<'d> {
+    doc: &'d Document,
+    /// For block `i` (bytes `64 * i ..`), the number of sentences starting
+    /// before it; empty when the sentences are not in order of start (which
+    /// the table assumes) or too many for a `u32`, and every look-up is then
+    /// a search.
+    before: Vec<u32>,
+}
+
+impl<'d> SentenceOf<'d> {
+    fn new(doc: &'d Document) -> SentenceOf<'d> {
+        let sentences = &doc.sentences;
+        let mut before = Vec::new();
+        if sentences.is_sorted_by_key(|s| s.start) && u32::try_from(sentences.len()).is_ok() {
+            let blocks = doc.text.len() / 64 + 1;
+            before.reserve(blocks);
+            let mut k = 0;
+            for b in 0..blocks {
+                while sentences.get(k).is_some_and(|s| s.start < 64 * b) {
+                    k += 1;
+                }
+                before.push(k as u32);
+            }
+        }
+        SentenceOf { doc, before }
+    }
+
+    /// `doc.sentence_of(pos)`.
+    #[inline]
+    pub(crate) fn of(&self, pos: usize) -> usize {
+        let Some(&before) = self.before.get(pos / 64) else {
+            return self.doc.sentence_of(pos);
+        };
+        let sentences = &self.doc.sentences;
+        let mut upto = before as usize;
+        while sentences.get(upto).is_some_and(|s| s.start <= pos) {
+            upto += 1;
+        }
+        upto.saturating_sub(1)
+    }
+
+    /// Whether look-ups go through the table (the sentences are in order).
+    #[cfg(test)]
+    pub(crate) fn has_table(&self) -> bool {
+        !self.before.is_empty()
+    }
 }
 
 /// Answers [`Document::within_sentence`], cheaply for spans in order of start.

@@ -490,7 +490,7 @@ pub fn write_json(doc: &Document, include_text: bool, pretty: bool, out: &mut Ve
 fn write_record<const PRETTY: bool>(doc: &Document, include_text: bool, j: &mut Json<PRETTY>) {
     use crate::document::{OrgSource, PublishedFrom};
     let index = CharIndex::new(&doc.text);
-    let sentence = SentenceOf::new(doc);
+    let sentence = doc.sentence_index();
     let text = doc.text.as_str();
     let mentions = |j: &mut Json<PRETTY>, spans: &[Span]| {
         j.objects(quoted!("mentions"), spans, |j, &span| {
@@ -645,50 +645,6 @@ struct Json<'o, const PRETTY: bool> {
     depth: usize,
     /// Nothing written yet in the innermost open array or object.
     first: bool,
-}
-
-/// The sentence of byte offsets ([`Document::sentence_of`]) from a table of
-/// the sentences starting before each 64-byte block of the text: at most the
-/// few sentences starting inside the offset's block are stepped over.
-struct SentenceOf<'d> {
-    doc: &'d Document,
-    /// For block `i` (bytes `64 * i ..`), the number of sentences starting
-    /// before it; empty when the sentences are not in order of start (which
-    /// the table assumes), and every look-up is then a search.
-    before: Vec<u32>,
-}
-
-impl<'d> SentenceOf<'d> {
-    fn new(doc: &'d Document) -> SentenceOf<'d> {
-        let sentences = &doc.sentences;
-        let mut before = Vec::new();
-        if sentences.is_sorted_by_key(|s| s.start) {
-            let blocks = doc.text.len() / 64 + 1;
-            before.reserve(blocks);
-            let mut k = 0;
-            for b in 0..blocks {
-                while sentences.get(k).is_some_and(|s| s.start < 64 * b) {
-                    k += 1;
-                }
-                before.push(k as u32);
-            }
-        }
-        SentenceOf { doc, before }
-    }
-
-    /// `doc.sentence_of(pos)`.
-    #[inline]
-    fn of(&self, pos: usize) -> usize {
-        let Some(&before) = self.before.get(pos / 64) else {
-            return self.doc.sentence_of(pos);
-        };
-        let sentences = &self.doc.sentences;
-        let mut upto = before as usize;
-        while sentences.get(upto).is_some_and(|s| s.start <= pos) {
-            upto += 1;
-        }
-        upto.saturating_sub(1)
-    }
 }
 
 /// `serde_json`'s escapes: 0 none, `u` for `\u00XX`, else the letter after `\`.
@@ -1155,14 +1111,14 @@ mod tests {
             if shuffle {
                 doc.sentences.swap(1, 2);
             }
-            let sentence = SentenceOf::new(&doc);
-            assert_eq!(sentence.before.is_empty(), shuffle);
+            let sentence = doc.sentence_index();
+            assert_eq!(sentence.has_table(), !shuffle);
             for pos in 0..doc.text.len() + 200 {
                 assert_eq!(sentence.of(pos), doc.sentence_of(pos), "{pos}");
             }
         }
         let empty = crate::extract("e", "", &crate::Resources::builtin(), &Default::default());
-        assert_eq!(SentenceOf::new(&empty).of(0), 0);
+        assert_eq!(empty.sentence_index().of(0), 0);
     }
 
     #[test]
