@@ -34,6 +34,29 @@ impl Span {
     }
 }
 
+/// The distinct keys of `keys` in order of first appearance, each with how
+/// many times it comes, and for each key of `keys` its index in that list:
+/// what a stage needs to make each entity's list of mentions at its final
+/// size (the organisations and places gather their mentions so).
+pub(crate) fn first_seen<K: Copy + Eq + std::hash::Hash>(
+    keys: impl ExactSizeIterator<Item = K>,
+) -> (Vec<(K, usize)>, Vec<u32>) {
+    let mut slot_of: rustc_hash::FxHashMap<K, u32> = rustc_hash::FxHashMap::default();
+    slot_of.reserve(keys.len());
+    let mut order: Vec<(K, usize)> = Vec::new();
+    let mut slots = Vec::with_capacity(keys.len());
+    for key in keys {
+        let next = order.len() as u32;
+        let slot = *slot_of.entry(key).or_insert(next);
+        if slot == next {
+            order.push((key, 0));
+        }
+        order[slot as usize].1 += 1;
+        slots.push(slot);
+    }
+    (order, slots)
+}
+
 /// A set of spans that answers "does any overlap this one?" in O(log n)
 /// (a linear scan per hit made the stages quadratic in long documents).
 #[derive(Clone, Debug, Default)]
@@ -506,6 +529,15 @@ mod tests {
             }
         }
         assert!(!SpanSet::default().overlaps(Span::new(0, 5)));
+    }
+
+    #[test]
+    fn first_seen_gives_slots_in_order_of_first_appearance() {
+        let (order, slots) = first_seen(['b', 'a', 'b', 'c', 'a', 'b'].into_iter());
+        assert_eq!(order, vec![('b', 3), ('a', 2), ('c', 1)]);
+        assert_eq!(slots, vec![0, 1, 0, 2, 1, 0]);
+        let (order, slots) = first_seen(std::iter::empty::<u8>());
+        assert!(order.is_empty() && slots.is_empty());
     }
 
     #[test]

@@ -6,19 +6,14 @@
 //! when no gazetteer knows that ministry). Demonyms ("Kazakh delegation") are
 //! deliberately not places.
 
-use crate::document::{Document, Location, Span, SpanSet};
+use crate::document::{Document, Location, Span, SpanSet, first_seen};
 use crate::names::{Hit, Names, PlaceKind, Target};
-use rustc_hash::FxHashMap as HashMap;
 
 /// Adds the places of `doc`, from the matcher's `hits`.
 pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
     let org_spans = OrgSpans::new(doc, hits);
-    // Each place, in order of its first mention, and its number of mentions;
-    // the hits kept, with their place's slot.
-    let mut slot_of: HashMap<usize, u32> = HashMap::default();
-    slot_of.reserve(hits.len());
-    let mut order: Vec<(usize, usize)> = Vec::new();
-    let mut kept: Vec<(u32, &Hit)> = Vec::with_capacity(hits.len());
+    // The hits kept, with their place.
+    let mut kept: Vec<(usize, &Hit)> = Vec::with_capacity(hits.len());
     for hit in hits {
         let Target::Place(i) = hit.target else {
             continue;
@@ -29,14 +24,10 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
         if names.places[i].kind == PlaceKind::Country && in_org_name(&doc.text, hit.span, names) {
             continue;
         }
-        let next = order.len() as u32;
-        let slot = *slot_of.entry(i).or_insert(next);
-        if slot == next {
-            order.push((i, 0));
-        }
-        order[slot as usize].1 += 1;
-        kept.push((slot, hit));
+        kept.push((i, hit));
     }
+    // Each place, in order of its first mention, and its number of mentions.
+    let (order, slots) = first_seen(kept.iter().map(|&(i, _)| i));
     // Provenance is kept only when asked for: a second list per place costs.
     let explain = doc.explain.is_some();
     let mut locations: Vec<Location> = order
@@ -52,7 +43,7 @@ pub fn tag(doc: &mut Document, hits: &[Hit], names: &Names) {
             },
         })
         .collect();
-    for (slot, hit) in kept {
+    for ((_, hit), slot) in kept.into_iter().zip(slots) {
         let l = &mut locations[slot as usize];
         l.mentions.push(hit.span);
         if explain {

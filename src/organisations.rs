@@ -15,7 +15,7 @@
 //! Deliberately ignored: single parenthesised words that are not acronyms of
 //! the words before them ("(2021)", "(Kazakhstan)"), and named meetings.
 
-use crate::document::{Document, OrgKind, OrgSource, Organisation, Span, SpanSet, Why};
+use crate::document::{Document, OrgKind, OrgSource, Organisation, Span, SpanSet, Why, first_seen};
 use crate::names::{Hit, Names, Target, is_word_boundary};
 use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashMap as HashMap;
@@ -487,20 +487,8 @@ fn gather(
     names: &Names,
     explain: bool,
 ) -> Vec<Organisation> {
-    let mut slot_of: HashMap<Who, u32> = HashMap::default();
-    slot_of.reserve(mentions.len());
     // Each organisation and its number of mentions, in order of the first.
-    let mut order: Vec<(Who, usize)> = Vec::new();
-    let mut slots: Vec<u32> = Vec::with_capacity(mentions.len());
-    for &(_, who, _) in &mentions {
-        let next = order.len() as u32;
-        let slot = *slot_of.entry(who).or_insert(next);
-        if slot == next {
-            order.push((who, 0));
-        }
-        order[slot as usize].1 += 1;
-        slots.push(slot);
-    }
+    let (order, slots) = first_seen(mentions.iter().map(|&(_, who, _)| who));
     let mut organisations: Vec<Organisation> = order
         .into_iter()
         .map(|(who, n)| {
